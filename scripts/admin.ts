@@ -1,0 +1,54 @@
+// npm run admin -- create <email> [name]
+// Makes <email> an administrator: promotes an existing account, or creates a verified one with a
+// one-time password printed here (to be changed at first sign-in from the account page).
+import { z } from 'zod';
+import { migrate, openDb } from '../src/lib/server/db/index';
+import { targetFromConfig } from '../src/lib/server/db/connection';
+import { generateToken } from '../src/lib/server/auth/crypto';
+import { hashPassword } from '../src/lib/server/auth/password';
+import { findUserByEmail } from '../src/lib/server/auth/accounts';
+import { recordAudit, SYSTEM_ACTOR } from '../src/lib/server/audit';
+import { email as emailSchema } from '../src/lib/schemas/auth';
+
+const [command, rawEmail, ...nameParts] = process.argv.slice(2);
+if (command !== 'create' || !rawEmail) {
+	console.error('Usage: npm run admin -- create <email> [name]');
+	process.exit(2);
+}
+const parsedEmail = emailSchema.safeParse(rawEmail);
+if (!parsedEmail.success) {
+	console.error(`Not an email address: ${rawEmail}`);
+	process.exit(2);
+}
+const email = parsedEmail.data;
+const name = z.string().trim().min(1).safeParse(nameParts.join(' ')).data ?? 'Administrator';
+
+const db = await openDb(targetFromConfig());
+try {
+	await migrate(db);
+	const existing = await findUserByEmail(db, email);
+	if (existing) {
+		await db.updateTable('users').set({ role: 'admin' }).where('id', '=', existing.id).execute();
+		await recordAudit(db, { ...SYSTEM_ACTOR, label: 'cli' }, 'admin.promote', email);
+		console.log(`${email} is now an administrator. They sign in with their own password.`);
+	} else {
+		const oneTimePassword = generateToken();
+		await db
+			.insertInto('users')
+			.values({
+				email,
+				name,
+				doctor_kind: 'other',
+				role: 'admin',
+				password_hash: await hashPassword(oneTimePassword),
+				email_verified_at: new Date()
+			})
+			.execute();
+		await recordAudit(db, { ...SYSTEM_ACTOR, label: 'cli' }, 'admin.create', email);
+		console.log(`Created administrator ${email}.`);
+		console.log(`One-time password: ${oneTimePassword}`);
+		console.log('Sign in with it and change it at once on the account page.');
+	}
+} finally {
+	await db.destroy();
+}

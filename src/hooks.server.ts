@@ -1,0 +1,55 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { config, useSecureCookies } from '$lib/server/config';
+import { getDb, startDb } from '$lib/server/db/connection';
+import {
+	deleteSessionCookie,
+	SESSION_COOKIE,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+
+export const init: ServerInit = async () => {
+	config();
+	await startDb();
+};
+
+const handleAuth: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE) ?? null;
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const result = await validateSessionToken(getDb(), token);
+		if (result) {
+			setSessionCookie(event.cookies, token, result.session.expiresAt);
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+		} else {
+			deleteSessionCookie(event.cookies);
+		}
+	}
+	return resolve(event);
+};
+
+const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const headers = response.headers;
+	headers.set('X-Content-Type-Options', 'nosniff');
+	headers.set('X-Frame-Options', 'DENY');
+	headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+	if (useSecureCookies()) headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	// Pages for a signed-in person are never kept by shared caches.
+	if (event.locals.user && !headers.has('Cache-Control')) headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(handleAuth, handleSecurityHeaders);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404) return { message: 'Page not found' };
+	const id = crypto.randomUUID();
+	console.error(`[error ${id}] ${event.request.method} ${event.url.pathname}:`, error);
+	return { message: status >= 500 ? 'Something went wrong on our side.' : message, id };
+};

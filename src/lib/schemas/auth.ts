@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 256;
+export const DOCTOR_KINDS = ['salaried', 'locum', 'retainer', 'other'] as const;
+export const DOCTOR_KIND_LABELS: Record<(typeof DOCTOR_KINDS)[number], string> = {
+	salaried: 'Salaried GP',
+	locum: 'Locum GP',
+	retainer: 'Retainer GP',
+	other: 'Other sessional GP'
+};
+
+export const email = z
+	.string({ error: 'Enter your email address.' })
+	.trim()
+	.toLowerCase()
+	.min(1, 'Enter your email address.')
+	.max(254, 'That email address is too long.')
+	.pipe(z.email({ error: 'Enter an email address like name@example.com.' }));
+
+export const newPassword = z
+	.string({ error: 'Enter a password.' })
+	.min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+	.max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+
+const name = z
+	.string({ error: 'Enter your name.' })
+	.trim()
+	.min(1, 'Enter your name.')
+	.max(100, 'Use at most 100 characters.');
+
+export const registerSchema = z.object({
+	name,
+	email,
+	doctorKind: z.enum(DOCTOR_KINDS, { error: 'Choose the kind of work you mostly do.' }),
+	password: newPassword,
+	terms: z.literal('on', { error: 'Agree to the terms to register.' })
+});
+
+export const signInSchema = z.object({
+	email,
+	password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(PASSWORD_MAX, 'Wrong email or password.')
+});
+
+export const requestResetSchema = z.object({ email });
+
+export const resetPasswordSchema = z
+	.object({
+		token: z.string().min(1).max(100),
+		password: newPassword,
+		confirm: z.string({ error: 'Repeat the new password.' })
+	})
+	.refine((v) => v.password === v.confirm, {
+		path: ['confirm'],
+		message: 'The two passwords are different.'
+	});
+
+export const changePasswordSchema = z
+	.object({
+		current: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.'),
+		password: newPassword,
+		confirm: z.string({ error: 'Repeat the new password.' })
+	})
+	.refine((v) => v.password === v.confirm, {
+		path: ['confirm'],
+		message: 'The two passwords are different.'
+	});
+
+export const profileSchema = z.object({
+	name,
+	doctorKind: z.enum(DOCTOR_KINDS, { error: 'Choose the kind of work you mostly do.' })
+});
+
+export const deleteAccountSchema = z.object({
+	password: z.string({ error: 'Enter your password to confirm.' }).min(1, 'Enter your password to confirm.'),
+	confirm: z.literal('DELETE', { error: 'Type DELETE to confirm.' })
+});

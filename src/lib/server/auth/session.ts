@@ -1,0 +1,152 @@
+import type { Cookies } from '@sveltejs/kit';
+import type { Db } from '../db/index';
+import type { Role } from '../db/schema';
+import { useSecureCookies } from '../config';
+import { generateToken, hashToken } from './crypto';
+
+// The Lucia guide's database sessions: a random token in the cookie, its SHA-256 in the table.
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY_MS;
+const RENEW_WHEN_LESS_THAN_MS = 15 * DAY_MS;
+export const SESSION_COOKIE = 'session';
+
+export interface SessionUser {
+	id: string;
+	email: string;
+	name: string;
+	doctorKind: string;
+	role: Role;
+	emailVerified: boolean;
+}
+
+export interface Session {
+	id: string;
+	userId: string;
+	expiresAt: Date;
+}
+
+export interface SessionValidation {
+	session: Session;
+	user: SessionUser;
+}
+
+export const generateSessionToken = generateToken;
+
+export async function createSession(
+	db: Db,
+	token: string,
+	userId: string,
+	userAgent: string | null = null
+): Promise<Session> {
+	const session: Session = {
+		id: hashToken(token),
+		userId,
+		expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS)
+	};
+	await db
+		.insertInto('sessions')
+		.values({
+			id: session.id,
+			user_id: userId,
+			expires_at: session.expiresAt,
+			user_agent: userAgent?.slice(0, 300) ?? null
+		})
+		.execute();
+	return session;
+}
+
+export async function validateSessionToken(db: Db, token: string): Promise<SessionValidation | null> {
+	const sessionId = hashToken(token);
+	const row = await db
+		.selectFrom('sessions')
+		.innerJoin('users', 'users.id', 'sessions.user_id')
+		.select([
+			'sessions.id',
+			'sessions.user_id',
+			'sessions.expires_at',
+			'users.email',
+			'users.name',
+			'users.doctor_kind',
+			'users.role',
+			'users.email_verified_at'
+		])
+		.where('sessions.id', '=', sessionId)
+		.executeTakeFirst();
+	if (!row) return null;
+
+	const now = Date.now();
+	let expiresAt = new Date(row.expires_at);
+	if (now >= expiresAt.getTime()) {
+		await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+		return null;
+	}
+	// Sliding expiry: an active session is renewed once it is past half its life.
+	if (expiresAt.getTime() - now < RENEW_WHEN_LESS_THAN_MS) {
+		expiresAt = new Date(now + SESSION_LIFETIME_MS);
+		await db
+			.updateTable('sessions')
+			.set({ expires_at: expiresAt })
+			.where('id', '=', sessionId)
+			.execute();
+	}
+	return {
+		session: { id: row.id, userId: row.user_id, expiresAt },
+		user: {
+			id: row.user_id,
+			email: row.email,
+			name: row.name,
+			doctorKind: row.doctor_kind,
+			role: row.role,
+			emailVerified: row.email_verified_at !== null
+		}
+	};
+}
+
+export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
+	await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function invalidateUserSessions(db: Db, userId: string): Promise<void> {
+	await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function listUserSessions(db: Db, userId: string) {
+	return db
+		.selectFrom('sessions')
+		.select(['id', 'created_at', 'expires_at', 'user_agent'])
+		.where('user_id', '=', userId)
+		.where('expires_at', '>', new Date())
+		.orderBy('created_at', 'desc')
+		.execute();
+}
+
+export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date): void {
+	cookies.set(SESSION_COOKIE, token, {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: useSecureCookies(),
+		expires: expiresAt,
+		path: '/'
+	});
+}
+
+export function deleteSessionCookie(cookies: Cookies): void {
+	cookies.delete(SESSION_COOKIE, {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: useSecureCookies(),
+		path: '/'
+	});
+}
+
+/** Signs the user in on this browser: a fresh token every time, so a planted cookie is useless. */
+export async function startSession(
+	db: Db,
+	cookies: Cookies,
+	userId: string,
+	userAgent: string | null
+): Promise<void> {
+	const token = generateSessionToken();
+	const session = await createSession(db, token, userId, userAgent);
+	setSessionCookie(cookies, token, session.expiresAt);
+}

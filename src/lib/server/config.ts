@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+const boolFromEnv = z
+	.enum(['true', 'false', '1', '0'])
+	.optional()
+	.transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+	DATABASE_URL: z.string().url().optional(),
+	DATA_DIR: z.string().min(1).default('.data'),
+	ORIGIN: z.string().url().optional(),
+	SMTP_URL: z.string().url().optional(),
+	MAIL_FROM: z.string().min(3).default('Sessional <no-reply@sessional.local>'),
+	SECURE_COOKIES: boolFromEnv,
+	LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+	RATE_LIMIT_SIGN_IN: z.coerce.number().int().positive().default(5),
+	RATE_LIMIT_REGISTER: z.coerce.number().int().positive().default(10),
+	RATE_LIMIT_RESET: z.coerce.number().int().positive().default(5),
+	RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().positive().default(15)
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Parses the environment once; a bad value stops the process with a message naming it. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+	const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+	const parsed = schema.safeParse(cleaned);
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+		throw new Error(`Invalid environment settings:\n${lines.join('\n')}`);
+	}
+	return parsed.data;
+}
+
+let cached: Config | undefined;
+export function config(): Config {
+	cached ??= loadConfig();
+	return cached;
+}
+
+/** Cookies are Secure in production unless explicitly turned off (e.g. plain-HTTP demo). */
+export function useSecureCookies(c: Config = config()): boolean {
+	if (process.env.SECURE_COOKIES !== undefined && process.env.SECURE_COOKIES !== '')
+		return c.SECURE_COOKIES;
+	return c.NODE_ENV === 'production' && (c.ORIGIN?.startsWith('https://') ?? false);
+}

@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import { config, type Config } from '../config';
+import { migrate, openDb, type Db, type DbTarget } from './index';
+
+export function targetFromConfig(c: Config = config()): DbTarget {
+	return c.DATABASE_URL
+		? { kind: 'postgres', url: c.DATABASE_URL }
+		: { kind: 'pglite', dataDir: resolve(c.DATA_DIR, 'pglite') };
+}
+
+let instance: Db | undefined;
+let starting: Promise<Db> | undefined;
+
+/** Opens and migrates the database once per process (server start, CLI). */
+export function startDb(target: DbTarget = targetFromConfig()): Promise<Db> {
+	starting ??= (async () => {
+		const db = await openDb(target);
+		await migrate(db);
+		instance = db;
+		return db;
+	})();
+	return starting;
+}
+
+/** The process's database; the server opens it in the `init` hook before any request. */
+export function getDb(): Db {
+	if (!instance) throw new Error('Database not started: call startDb() first');
+	return instance;
+}
+
+export async function stopDb(): Promise<void> {
+	const db = instance;
+	instance = undefined;
+	starting = undefined;
+	await db?.destroy();
+}

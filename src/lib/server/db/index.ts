@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { Kysely, Migrator, PostgresDialect, type MigrationResult } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import { migrations } from '../../../../db/migrations/index';
+import type { Database } from './schema';
+
+export type Db = Kysely<Database>;
+
+export type DbTarget = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+
+const DATE_OID = 1082;
+
+/**
+ * Opens Kysely on PGlite (embedded, persisted in dataDir; null keeps it in memory) or on a
+ * PostgreSQL server through pg. Both return `date` columns as 'YYYY-MM-DD' strings, so no
+ * time zone ever shifts a diary day.
+ */
+export async function openDb(target: DbTarget): Promise<Db> {
+	if (target.kind === 'postgres') {
+		const pg = await import('pg');
+		const Pool = pg.default?.Pool ?? pg.Pool;
+		const types = pg.default?.types ?? pg.types;
+		types.setTypeParser(DATE_OID, (v: string) => v);
+		const pool = new Pool({ connectionString: target.url, max: 10 });
+		// A dropped server connection must not crash the process; the next query reconnects.
+		pool.on('error', (err) => console.error('[db] idle client error:', err.message));
+		return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	}
+	const { PGlite, types } = await import('@electric-sql/pglite');
+	if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+	const pglite = await PGlite.create({
+		dataDir: target.dataDir ?? undefined,
+		parsers: { [DATE_OID]: (v: string) => v },
+		serializers: { [types.DATE]: (v: unknown) => String(v) }
+	});
+	return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+}
+
+export async function migrate(db: Kysely<any>): Promise<MigrationResult[]> {
+	const migrator = new Migrator({
+		db,
+		provider: { getMigrations: async () => migrations }
+	});
+	const { error, results } = await migrator.migrateToLatest();
+	if (error) throw error instanceof Error ? error : new Error(String(error));
+	return results ?? [];
+}
+
+/** Counts come back as a number from PGlite and a string from pg. */
+export function toNumber(value: string | number | bigint | null | undefined): number {
+	return value == null ? 0 : Number(value);
+}

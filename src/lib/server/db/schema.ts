@@ -1,0 +1,92 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** `date` columns come back as 'YYYY-MM-DD' strings (see the type parsers in db/index.ts). */
+type DateOnly = ColumnType<string, string, string>;
+/** bigserial comes back as a string from pg and a number from PGlite; we read it through Number(). */
+type BigSerial = ColumnType<string | number, never, never>;
+
+export type DoctorKind = 'salaried' | 'locum' | 'retainer' | 'other';
+export type Role = 'doctor' | 'admin';
+export type TokenPurpose = 'verify_email' | 'reset_password';
+export type MembershipSource = 'admin_grant' | 'csv_import' | 'payment';
+
+export interface UserTable {
+	id: Generated<string>;
+	email: string;
+	name: string;
+	doctor_kind: DoctorKind;
+	role: Generated<Role>;
+	password_hash: string;
+	email_verified_at: Timestamp | null;
+	created_at: Generated<Timestamp>;
+}
+
+export interface SessionTable {
+	id: string;
+	user_id: string;
+	expires_at: Timestamp;
+	created_at: Generated<Timestamp>;
+	user_agent: string | null;
+}
+
+export interface AuthTokenTable {
+	id: string;
+	user_id: string;
+	purpose: TokenPurpose;
+	expires_at: Timestamp;
+	used_at: Timestamp | null;
+	created_at: Generated<Timestamp>;
+}
+
+export interface RateLimitBucketTable {
+	key: string;
+	hits: number;
+	window_ends_at: Timestamp;
+}
+
+export interface EmailOutboxTable {
+	id: BigSerial;
+	to_address: string;
+	subject: string;
+	body_text: string;
+	created_at: Generated<Timestamp>;
+	sent_at: Timestamp | null;
+	error: string | null;
+}
+
+export interface AuditLogTable {
+	id: BigSerial;
+	actor_user_id: string | null;
+	actor_label: string;
+	action: string;
+	target: string | null;
+	details: ColumnType<Record<string, unknown>, string | undefined, string>;
+	created_at: Generated<Timestamp>;
+}
+
+export interface MembershipTable {
+	id: BigSerial;
+	user_id: string;
+	valid_from: DateOnly;
+	valid_until: DateOnly;
+	source: MembershipSource;
+	amount_pence: number | null;
+	reference: string | null;
+	revoked_at: Timestamp | null;
+	created_at: Generated<Timestamp>;
+}
+
+export interface Database {
+	users: UserTable;
+	sessions: SessionTable;
+	auth_tokens: AuthTokenTable;
+	rate_limit_buckets: RateLimitBucketTable;
+	email_outbox: EmailOutboxTable;
+	audit_log: AuditLogTable;
+	memberships: MembershipTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type MembershipRow = Selectable<MembershipTable>;

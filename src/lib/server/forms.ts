@@ -1,0 +1,42 @@
+import { fail } from '@sveltejs/kit';
+import type { z } from 'zod';
+
+export type FieldErrors = Record<string, string>;
+
+/** Fields never sent back to the browser after a failed submit. */
+const SECRET_FIELDS = new Set(['password', 'confirm', 'current', 'token']);
+
+/** What the person typed, minus secrets, so a failed form can show it again. */
+export function formValues(form: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [key, value] of form.entries()) {
+		if (typeof value === 'string' && !SECRET_FIELDS.has(key)) values[key] = value.slice(0, 2000);
+	}
+	return values;
+}
+
+/** First message for each field; form-wide messages go under `form`. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+	const errors: FieldErrors = {};
+	for (const issue of error.issues) {
+		const key = issue.path.length ? String(issue.path[0]) : 'form';
+		errors[key] ??= issue.message;
+	}
+	return errors;
+}
+
+export function parseForm<S extends z.ZodType>(
+	schema: S,
+	form: FormData
+): { ok: true; data: z.infer<S> } | { ok: false; errors: FieldErrors } {
+	const raw: Record<string, unknown> = {};
+	for (const [key, value] of form.entries()) {
+		if (typeof value === 'string') raw[key] = value;
+	}
+	const result = schema.safeParse(raw);
+	return result.success ? { ok: true, data: result.data } : { ok: false, errors: fieldErrors(result.error) };
+}
+
+export function invalid(form: FormData, errors: FieldErrors, status = 400) {
+	return fail(status, { errors, values: formValues(form) });
+}

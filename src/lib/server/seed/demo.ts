@@ -1,0 +1,54 @@
+import type { Db } from '../db/index';
+import { toNumber } from '../db/index';
+import { hashPassword } from '../auth/password';
+import { grantMembership } from '../membership/index';
+import { addMonths, todayInLondon } from '../../format';
+
+export interface DemoAccount {
+	role: 'doctor' | 'member' | 'admin';
+	email: string;
+	password: string;
+	name: string;
+}
+
+// Demo passwords are public by design: they exist only in databases made by `npm start`.
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+	{ role: 'doctor', email: 'doctor@demo.sessional.test', password: 'demo-doctor-pass', name: 'Dr Asha Patel' },
+	{ role: 'member', email: 'member@demo.sessional.test', password: 'demo-member-pass', name: 'Dr Tom Reid' },
+	{ role: 'admin', email: 'admin@demo.sessional.test', password: 'demo-admin-pass', name: 'Dr Ruth Evans' }
+];
+
+/** Creates the demo accounts on an empty database; returns false when there were users already. */
+export async function seedDemoAccounts(db: Db, today: string = todayInLondon()): Promise<boolean> {
+	const { n } = await db
+		.selectFrom('users')
+		.select((eb) => eb.fn.countAll().as('n'))
+		.executeTakeFirstOrThrow();
+	if (toNumber(n) > 0) return false;
+
+	for (const account of DEMO_ACCOUNTS) {
+		const user = await db
+			.insertInto('users')
+			.values({
+				email: account.email,
+				name: account.name,
+				doctor_kind: account.role === 'member' ? 'locum' : 'salaried',
+				role: account.role === 'admin' ? 'admin' : 'doctor',
+				password_hash: await hashPassword(account.password),
+				email_verified_at: new Date()
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		if (account.role !== 'doctor') {
+			await grantMembership(db, {
+				userId: user.id,
+				validFrom: addMonths(today, -1),
+				validUntil: addMonths(today, 11),
+				source: 'admin_grant',
+				amountPence: 2600,
+				reference: 'demo'
+			});
+		}
+	}
+	return true;
+}

@@ -1,0 +1,41 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db/connection';
+import { authenticate } from '$lib/server/auth/accounts';
+import { safeRedirectTarget } from '$lib/server/auth/guards';
+import { hitActionLimit, subjectKey } from '$lib/server/auth/limits';
+import { clearRateLimit, retryMessage } from '$lib/server/auth/rate-limit';
+import { startSession } from '$lib/server/auth/session';
+import { invalid, parseForm } from '$lib/server/forms';
+import { signInSchema } from '$lib/schemas/auth';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+	return {
+		redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo')),
+		reset: url.searchParams.has('reset'),
+		deleted: url.searchParams.has('deleted')
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, getClientAddress, url }) => {
+		const form = await request.formData();
+		const parsed = parseForm(signInSchema, form);
+		if (!parsed.ok) return invalid(form, parsed.errors);
+		const { email, password } = parsed.data;
+		const db = getDb();
+
+		const limit = await hitActionLimit(db, 'sign-in', email, getClientAddress());
+		if (!limit.allowed) {
+			return invalid(form, { form: retryMessage('sign-in', limit.retryAfterSeconds) }, 429);
+		}
+		const user = await authenticate(db, email, password);
+		if (!user) {
+			return invalid(form, { form: 'Wrong email or password.', password: 'Wrong email or password.' });
+		}
+		await clearRateLimit(db, subjectKey('sign-in', email));
+		await startSession(db, cookies, user.id, request.headers.get('user-agent'));
+		redirect(303, safeRedirectTarget(form.get('redirectTo')?.toString() ?? url.searchParams.get('redirectTo')));
+	}
+};

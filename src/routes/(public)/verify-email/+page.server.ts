@@ -1,0 +1,35 @@
+import type { Actions, PageServerLoad } from './$types';
+import { fail } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db/connection';
+import { sendVerificationEmail, TOKEN_PROBLEM_MESSAGES, verifyEmail } from '$lib/server/auth/accounts';
+import { hitActionLimit } from '$lib/server/auth/limits';
+import { retryMessage } from '$lib/server/auth/rate-limit';
+
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const token = url.searchParams.get('token');
+	if (token) {
+		const result = await verifyEmail(getDb(), token.slice(0, 100));
+		if (result.ok) return { outcome: 'verified' as const };
+		return {
+			outcome: 'problem' as const,
+			message: TOKEN_PROBLEM_MESSAGES.verify_email[result.problem]
+		};
+	}
+	if (locals.user?.emailVerified) return { outcome: 'already' as const };
+	return { outcome: url.searchParams.has('sent') ? ('sent' as const) : ('waiting' as const) };
+};
+
+export const actions: Actions = {
+	resend: async ({ locals, url, getClientAddress }) => {
+		const user = locals.user;
+		if (!user) return fail(401, { resendError: 'Sign in first, then ask for a new link.' });
+		if (user.emailVerified) return { resent: false, already: true };
+		const db = getDb();
+		const limit = await hitActionLimit(db, 'verify-resend', user.id, getClientAddress());
+		if (!limit.allowed) {
+			return fail(429, { resendError: retryMessage('resend', limit.retryAfterSeconds) });
+		}
+		await sendVerificationEmail(db, user, url.origin);
+		return { resent: true };
+	}
+};
