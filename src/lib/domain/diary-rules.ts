@@ -1,0 +1,635 @@
+/**
+ * The rules the work diary computes (DESIGN §2), in one pure module: hours worked against the job
+ * plan in force, extra time split into core and outside-core hours, its value and time off in lieu
+ * (TOIL), and the safe-working flags. No I/O and no clock; bank holidays come from bank-holidays.ts.
+ *
+ * Times are the Europe/London wall-clock times the doctor types and are never converted, so a
+ * session lasts finish − start on the clock. On the two nights a year the clocks change, an
+ * overnight session is therefore an hour longer or shorter in real time than recorded.
+ *
+ * A day is computed for one workplace: its entries and its job plans. A session belongs to the date
+ * it starts on, for the entry and for the plan alike; only core hours look at the next date.
+ */
+import { isBankHoliday, type Nation } from './bank-holidays';
+
+export type { Nation } from './bank-holidays';
+
+/** 'YYYY-MM-DD' */
+export type IsoDate = string;
+/** 'HH:MM', 24-hour wall clock */
+export type ClockTime = string;
+/** ISO weekday: Monday = 1 … Sunday = 7 */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export const ACTIVITY_KINDS = [
+	'consulting',
+	'home_visits',
+	'admin',
+	'meetings',
+	'teaching',
+	'cpd',
+	'other'
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+export type ActivityMinutes = Partial<Record<ActivityKind, number>>;
+
+export const CONTACT_MODES = [
+	'face_to_face',
+	'telephone',
+	'video',
+	'online',
+	'home_visit'
+] as const;
+export type ContactMode = (typeof CONTACT_MODES)[number];
+export type ContactCounts = Partial<Record<ContactMode, number>>;
+
+export const WORKING_SESSION_TYPES = [
+	'surgery',
+	'duty_doctor',
+	'extended_access',
+	'out_of_hours',
+	'remote',
+	'home_visits',
+	'admin_only',
+	'meeting_training',
+	'cpd'
+] as const;
+export const NON_WORKING_SESSION_TYPES = [
+	'annual_leave',
+	'sick',
+	'study_leave',
+	'bank_holiday'
+] as const;
+export type WorkingSessionType = (typeof WORKING_SESSION_TYPES)[number];
+export type NonWorkingSessionType = (typeof NON_WORKING_SESSION_TYPES)[number];
+export type SessionType = WorkingSessionType | NonWorkingSessionType;
+
+export interface PlannedSession {
+	weekday: Weekday;
+	start: ClockTime;
+	/** At or before `start` means the session ends the next day. */
+	end: ClockTime;
+	activities?: ActivityMinutes;
+}
+
+export interface JobPlan {
+	effectiveFrom: IsoDate;
+	sessions: readonly PlannedSession[];
+	/** Full-time-equivalent salary in pence a year; without it extra time is not valued. */
+	fullTimeSalaryPence?: number | null;
+}
+
+export interface WorkedEntry {
+	date: IsoDate;
+	/** The nation of the workplace: its bank holidays decide core hours. */
+	nation: Nation;
+	sessionType: SessionType;
+	/**
+	 * Required for a working session. A non-working entry may give times (a half day of leave);
+	 * without them it covers every planned session of the day.
+	 */
+	start?: ClockTime | null;
+	/** At or before `start` means the next day. */
+	finish?: ClockTime | null;
+	breakMinutes?: number;
+	activities?: ActivityMinutes;
+	contacts?: ContactCounts;
+	/** Remote work done out of hours (results, letters) at a time the diary does not record. */
+	remoteOutOfHoursMinutes?: number;
+}
+
+export interface OvertimeSettings {
+	/** Weekdays on which core hours apply; bank holidays of the workplace's nation never do. */
+	coreWeekdays: readonly Weekday[];
+	coreStart: ClockTime;
+	coreEnd: ClockTime;
+	/** Extra time is valued at these multiples of the hourly rate. */
+	coreMultiplier: number;
+	outsideCoreMultiplier: number;
+	/** Hours of time off in lieu owed per hour of extra time. */
+	toilHoursPerCoreHour: number;
+	toilHoursPerOutsideCoreHour: number;
+	/** A day with more patient contacts than this is flagged; the doctor may set a lower one. */
+	contactLimit: number;
+	maxConsultingMinutesPerSession: number;
+	/** At least `minAdminMinutes` of admin for every `perClinicalMinutes` of clinical work. */
+	minAdminMinutes: number;
+	perClinicalMinutes: number;
+	/** A day worked for longer than this needs a break of at least `minBreakMinutes`. */
+	longDayMinutes: number;
+	minBreakMinutes: number;
+}
+
+/**
+ * Defaults of the BMA salaried-GP overtime toolkit (DESIGN §2): core hours Monday–Friday
+ * 08:00–18:30, extra time at 150 % / 200 % of the hourly rate or 1.5 h / 2 h TOIL per hour; and
+ * the safe-working limits of DESIGN §2: 25 contacts a day, 3 h consulting a session, 1 h admin per
+ * 3 h clinical. The 20-minute break after 6 h is the Working Time Regulations 1998, reg. 12.
+ */
+export const DEFAULT_OVERTIME_SETTINGS: Readonly<OvertimeSettings> = Object.freeze({
+	coreWeekdays: Object.freeze([1, 2, 3, 4, 5] as Weekday[]),
+	coreStart: '08:00',
+	coreEnd: '18:30',
+	coreMultiplier: 1.5,
+	outsideCoreMultiplier: 2,
+	toilHoursPerCoreHour: 1.5,
+	toilHoursPerOutsideCoreHour: 2,
+	contactLimit: 25,
+	maxConsultingMinutesPerSession: 180,
+	minAdminMinutes: 60,
+	perClinicalMinutes: 180,
+	longDayMinutes: 360,
+	minBreakMinutes: 20
+});
+
+/** Full time is 9 sessions = 37.5 h a week, over 52.143 weeks a year (≈ 365 / 7) (DESIGN §2). */
+export const FULL_TIME_WEEKLY_HOURS = 37.5;
+export const WEEKS_PER_YEAR = 52.143;
+
+const MINUTES_PER_DAY = 24 * 60;
+const MS_PER_DAY = 86_400_000;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+// ---------------------------------------------------------------------------------------------
+// Dates and clock times: calendar arithmetic on UTC day numbers, so no time zone ever applies.
+// ---------------------------------------------------------------------------------------------
+
+function dayNumber(date: IsoDate): number {
+	const match = DATE_PATTERN.exec(date);
+	const days = match
+		? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / MS_PER_DAY
+		: NaN;
+	if (!match || toIsoDate(days) !== date) {
+		throw new Error(`Expected a date as YYYY-MM-DD, got '${date}'`);
+	}
+	return days;
+}
+
+function toIsoDate(days: number): IsoDate {
+	return new Date(days * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+	return toIsoDate(dayNumber(date) + days);
+}
+
+export function weekdayOf(date: IsoDate): Weekday {
+	// Day 0, 1970-01-01, was a Thursday.
+	return (((((dayNumber(date) + 3) % 7) + 7) % 7) + 1) as Weekday;
+}
+
+/** The ISO 8601 week a date falls in, e.g. '2026-W33' (weeks run Monday to Sunday). */
+export function isoWeekOf(date: IsoDate): string {
+	const days = dayNumber(date);
+	// The ISO week-numbering year is the year of the week's Thursday.
+	const thursday = days + 4 - weekdayOf(date);
+	const year = new Date(thursday * MS_PER_DAY).getUTCFullYear();
+	const week = Math.floor((thursday - Date.UTC(year, 0, 1) / MS_PER_DAY) / 7) + 1;
+	return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+function minutesOfDay(time: ClockTime): number {
+	const match = TIME_PATTERN.exec(time);
+	if (!match) throw new Error(`Expected a time as HH:MM, got '${time}'`);
+	return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** [start, end) in minutes from the midnight that begins `date`; end ≤ start rolls to the next day. */
+function interval(start: ClockTime, end: ClockTime): [number, number] {
+	const from = minutesOfDay(start);
+	let to = minutesOfDay(end);
+	if (to <= from) to += MINUTES_PER_DAY;
+	return [from, to];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Job plans and the hourly rate
+// ---------------------------------------------------------------------------------------------
+
+/** The plan with the latest effective-from date on or before `date`, or null if none had begun. */
+export function planInForce(plans: readonly JobPlan[], date: IsoDate): JobPlan | null {
+	let inForce: JobPlan | null = null;
+	for (const plan of plans) {
+		// ISO dates compare correctly as strings.
+		if (plan.effectiveFrom <= date && (!inForce || plan.effectiveFrom > inForce.effectiveFrom)) {
+			inForce = plan;
+		}
+	}
+	return inForce;
+}
+
+export function plannedSessionsOn(plan: JobPlan | null, date: IsoDate): PlannedSession[] {
+	if (!plan) return [];
+	const weekday = weekdayOf(date);
+	return plan.sessions.filter((session) => session.weekday === weekday);
+}
+
+/**
+ * Pence per hour from a full-time-equivalent salary: salary / (37.5 × 52.143) (DESIGN §2). Not
+ * rounded, so that values are rounded once, at the end.
+ */
+export function hourlyRatePence(fullTimeSalaryPence: number): number {
+	return fullTimeSalaryPence / (FULL_TIME_WEEKLY_HOURS * WEEKS_PER_YEAR);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Core hours
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Which minutes of `date` and the day after are core hours, as a mask over the 48 hours from the
+ * midnight that begins `date` (a session can cross midnight at most once).
+ */
+function coreMask(date: IsoDate, nation: Nation, settings: OvertimeSettings): Uint8Array {
+	const mask = new Uint8Array(2 * MINUTES_PER_DAY);
+	const coreStart = minutesOfDay(settings.coreStart);
+	const coreEnd = minutesOfDay(settings.coreEnd);
+	for (const offset of [0, 1]) {
+		const day = addDays(date, offset);
+		if (settings.coreWeekdays.includes(weekdayOf(day)) && !isBankHoliday(day, nation)) {
+			mask.fill(1, offset * MINUTES_PER_DAY + coreStart, offset * MINUTES_PER_DAY + coreEnd);
+		}
+	}
+	return mask;
+}
+
+export interface CoreSplit {
+	coreMinutes: number;
+	outsideCoreMinutes: number;
+}
+
+/**
+ * Splits start–finish on `date` into core and outside-core minutes. A finish at or before the
+ * start is on the next day, and the part after midnight is judged by the next date (a Sunday night
+ * shift into a Monday morning reaches core hours unless that Monday is a bank holiday).
+ */
+export function splitCoreMinutes(
+	date: IsoDate,
+	start: ClockTime,
+	finish: ClockTime,
+	nation: Nation,
+	settings: OvertimeSettings = DEFAULT_OVERTIME_SETTINGS
+): CoreSplit {
+	const [from, to] = interval(start, finish);
+	const mask = coreMask(date, nation, settings);
+	let coreMinutes = 0;
+	for (let minute = from; minute < to; minute++) coreMinutes += mask[minute];
+	return { coreMinutes, outsideCoreMinutes: to - from - coreMinutes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Safe working
+// ---------------------------------------------------------------------------------------------
+
+export type SafeWorkingFlag =
+	| { kind: 'contacts_over_limit'; contacts: number; limit: number }
+	| { kind: 'long_consulting_session'; consultingMinutes: number; limit: number }
+	| { kind: 'low_admin_ratio'; adminMinutes: number; clinicalMinutes: number }
+	| { kind: 'no_break_on_long_day'; workedMinutes: number; longestBreakMinutes: number };
+
+export function isNonWorking(type: SessionType): type is NonWorkingSessionType {
+	return (NON_WORKING_SESSION_TYPES as readonly string[]).includes(type);
+}
+
+function sumValues(record: Partial<Record<string, number>> | undefined): number {
+	return Object.values(record ?? {}).reduce<number>((sum, value) => sum + (value ?? 0), 0);
+}
+
+function sessionInterval(entry: WorkedEntry): [number, number] {
+	if (!entry.start || !entry.finish) {
+		throw new Error(`A ${entry.sessionType} entry on ${entry.date} needs a start and a finish`);
+	}
+	return interval(entry.start, entry.finish);
+}
+
+/** Minutes on site: finish − start − break, never below zero. */
+function sessionMinutes(entry: WorkedEntry): number {
+	const [from, to] = sessionInterval(entry);
+	return Math.max(0, to - from - (entry.breakMinutes ?? 0));
+}
+
+/**
+ * The day's safe-working flags from its working entries (one entry is one session). A break is
+ * the recorded break of a session or the gap between two sessions; a recorded break is taken to be
+ * one break, as the diary does not ask how it was split. Remote out-of-hours minutes are done
+ * apart from the sessions, so they do not make a session day "long".
+ */
+export function safeWorkingFlags(
+	workingEntries: readonly WorkedEntry[],
+	settings: OvertimeSettings = DEFAULT_OVERTIME_SETTINGS
+): SafeWorkingFlag[] {
+	const flags: SafeWorkingFlag[] = [];
+
+	const contacts = workingEntries.reduce((sum, entry) => sum + sumValues(entry.contacts), 0);
+	if (contacts > settings.contactLimit) {
+		flags.push({ kind: 'contacts_over_limit', contacts, limit: settings.contactLimit });
+	}
+
+	const longestConsulting = Math.max(
+		0,
+		...workingEntries.map((e) => e.activities?.consulting ?? 0)
+	);
+	if (longestConsulting > settings.maxConsultingMinutesPerSession) {
+		flags.push({
+			kind: 'long_consulting_session',
+			consultingMinutes: longestConsulting,
+			limit: settings.maxConsultingMinutesPerSession
+		});
+	}
+
+	const adminMinutes = workingEntries.reduce((sum, e) => sum + (e.activities?.admin ?? 0), 0);
+	const clinicalMinutes = workingEntries.reduce(
+		(sum, e) => sum + (e.activities?.consulting ?? 0) + (e.activities?.home_visits ?? 0),
+		0
+	);
+	// Cross-multiplied so that 60 admin per 180 clinical is exactly enough, with no rounding.
+	if (adminMinutes * settings.perClinicalMinutes < clinicalMinutes * settings.minAdminMinutes) {
+		flags.push({ kind: 'low_admin_ratio', adminMinutes, clinicalMinutes });
+	}
+
+	const workedMinutes = workingEntries.reduce((sum, entry) => sum + sessionMinutes(entry), 0);
+	if (workedMinutes > settings.longDayMinutes) {
+		const sessions = workingEntries
+			.map((entry) => ({ interval: sessionInterval(entry), breakMinutes: entry.breakMinutes ?? 0 }))
+			.sort((a, b) => a.interval[0] - b.interval[0]);
+		let longestBreakMinutes = 0;
+		sessions.forEach((session, index) => {
+			const gap = index > 0 ? session.interval[0] - sessions[index - 1].interval[1] : 0;
+			longestBreakMinutes = Math.max(longestBreakMinutes, session.breakMinutes, gap);
+		});
+		if (longestBreakMinutes < settings.minBreakMinutes) {
+			flags.push({ kind: 'no_break_on_long_day', workedMinutes, longestBreakMinutes });
+		}
+	}
+
+	return flags;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A day
+// ---------------------------------------------------------------------------------------------
+
+export interface DayResult {
+	date: IsoDate;
+	weekday: Weekday;
+	isoWeek: string;
+	/** False when no job plan was in force (e.g. a locum workplace): no extra time is counted. */
+	hasPlan: boolean;
+	plannedMinutes: number;
+	/** Planned minutes covered by leave, sickness, study leave or a bank holiday. */
+	absenceMinutes: number;
+	/** Session time plus remote out-of-hours minutes. */
+	workedMinutes: number;
+	remoteOutOfHoursMinutes: number;
+	/** Planned time neither worked nor accounted for by an absence (late, left early, not logged). */
+	shortfallMinutes: number;
+	/** Worked + absence − planned, when positive; split by when it was worked. */
+	extraMinutes: number;
+	extraCoreMinutes: number;
+	extraOutsideCoreMinutes: number;
+	hourlyRatePence: number | null;
+	/** Null when the plan in force has no salary. */
+	extraValuePence: number | null;
+	toilMinutes: number;
+	contacts: number;
+	activities: Record<ActivityKind, number>;
+	flags: SafeWorkingFlag[];
+}
+
+/**
+ * Computes one day of one workplace against `plan`, the job plan in force that day (see
+ * `planInForce`).
+ *
+ * Extra time is worked + absence − planned, when positive. It is split into core and outside-core
+ * minutes by when it was worked, as the BMA toolkit values it: the overrun is the worked time that
+ * falls outside the planned sessions (less those covered by an absence), each minute judged core or
+ * not by the clock and the workplace's bank holidays; remote out-of-hours minutes are outside core
+ * by definition. The overrun can exceed the extra time, because a break or planned time not worked
+ * (a late start) is set against it; that offset is taken from the core overrun first, since a break
+ * or a late start is usually made up within the working day (a lunch gap between sessions, staying
+ * on after the last session), which is core time.
+ */
+export function computeDay(
+	date: IsoDate,
+	entries: readonly WorkedEntry[],
+	plan: JobPlan | null,
+	settings: OvertimeSettings = DEFAULT_OVERTIME_SETTINGS
+): DayResult {
+	for (const entry of entries) {
+		if (entry.date !== date) throw new Error(`Entry for ${entry.date} passed for ${date}`);
+	}
+	const working = entries.filter((entry) => !isNonWorking(entry.sessionType));
+	const absences = entries.filter((entry) => isNonWorking(entry.sessionType));
+
+	// Minute masks over the 48 hours from this date's midnight; overlapping sessions count once.
+	const planned = new Uint8Array(2 * MINUTES_PER_DAY);
+	for (const session of plannedSessionsOn(plan, date)) {
+		planned.fill(1, ...interval(session.start, session.end));
+	}
+	const absent = new Uint8Array(2 * MINUTES_PER_DAY);
+	for (const absence of absences) {
+		if (absence.start && absence.finish) absent.fill(1, ...interval(absence.start, absence.finish));
+		else absent.fill(1);
+	}
+	let plannedMinutes = 0;
+	let absenceMinutes = 0;
+	for (let minute = 0; minute < planned.length; minute++) {
+		plannedMinutes += planned[minute];
+		absenceMinutes += planned[minute] & absent[minute];
+	}
+
+	const coreMasks = new Map<Nation, Uint8Array>();
+	let sessionTotal = 0;
+	let overrunCore = 0;
+	let overrunOutside = 0;
+	for (const entry of working) {
+		sessionTotal += sessionMinutes(entry);
+		let mask = coreMasks.get(entry.nation);
+		if (!mask) {
+			mask = coreMask(date, entry.nation, settings);
+			coreMasks.set(entry.nation, mask);
+		}
+		const [from, to] = sessionInterval(entry);
+		for (let minute = from; minute < to; minute++) {
+			// Worked on a planned minute that an absence does not cover: contracted time, not extra.
+			if (planned[minute] && !absent[minute]) continue;
+			if (mask[minute]) overrunCore++;
+			else overrunOutside++;
+		}
+	}
+	// Counted on any entry: results checked at home on a day of leave are still unpaid work.
+	const remoteOutOfHoursMinutes = entries.reduce(
+		(sum, entry) => sum + (entry.remoteOutOfHoursMinutes ?? 0),
+		0
+	);
+	overrunOutside += remoteOutOfHoursMinutes;
+	const workedMinutes = sessionTotal + remoteOutOfHoursMinutes;
+
+	const balance = workedMinutes + absenceMinutes - plannedMinutes;
+	const extraMinutes = plan ? Math.max(0, balance) : 0;
+	let extraCoreMinutes = 0;
+	let extraOutsideCoreMinutes = 0;
+	if (extraMinutes > 0) {
+		const offset = overrunCore + overrunOutside - extraMinutes;
+		if (offset >= 0) {
+			extraCoreMinutes = Math.max(0, overrunCore - offset);
+			extraOutsideCoreMinutes = extraMinutes - extraCoreMinutes;
+		} else {
+			// Only overlapping entries (time logged twice) make the extra exceed the overrun; the
+			// surplus is counted at the lower, core rate.
+			extraCoreMinutes = overrunCore - offset;
+			extraOutsideCoreMinutes = overrunOutside;
+		}
+	}
+
+	const rate = plan?.fullTimeSalaryPence ? hourlyRatePence(plan.fullTimeSalaryPence) : null;
+	const weightedHours =
+		(extraCoreMinutes * settings.coreMultiplier +
+			extraOutsideCoreMinutes * settings.outsideCoreMultiplier) /
+		60;
+
+	const activities = Object.fromEntries(ACTIVITY_KINDS.map((kind) => [kind, 0])) as Record<
+		ActivityKind,
+		number
+	>;
+	for (const entry of working) {
+		for (const kind of ACTIVITY_KINDS) activities[kind] += entry.activities?.[kind] ?? 0;
+	}
+
+	return {
+		date,
+		weekday: weekdayOf(date),
+		isoWeek: isoWeekOf(date),
+		hasPlan: plan !== null,
+		plannedMinutes,
+		absenceMinutes,
+		workedMinutes,
+		remoteOutOfHoursMinutes,
+		shortfallMinutes: Math.max(0, -balance),
+		extraMinutes,
+		extraCoreMinutes,
+		extraOutsideCoreMinutes,
+		hourlyRatePence: rate,
+		extraValuePence: rate === null ? null : Math.round(rate * weightedHours),
+		toilMinutes: Math.round(
+			extraCoreMinutes * settings.toilHoursPerCoreHour +
+				extraOutsideCoreMinutes * settings.toilHoursPerOutsideCoreHour
+		),
+		contacts: working.reduce((sum, entry) => sum + sumValues(entry.contacts), 0),
+		activities,
+		flags: safeWorkingFlags(working, settings)
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Weeks and periods
+// ---------------------------------------------------------------------------------------------
+
+export interface Totals {
+	plannedMinutes: number;
+	absenceMinutes: number;
+	workedMinutes: number;
+	shortfallMinutes: number;
+	extraMinutes: number;
+	extraCoreMinutes: number;
+	extraOutsideCoreMinutes: number;
+	/** The sum of each day's rounded value, so a table of days adds up to it. */
+	extraValuePence: number;
+	/** Extra minutes on days whose plan had no salary, left out of `extraValuePence`. */
+	unvaluedExtraMinutes: number;
+	toilMinutes: number;
+	flaggedDates: IsoDate[];
+}
+
+export interface WeekSummary extends Totals {
+	isoWeek: string;
+	/** The first and last dates of the week inside the period: weeks at its edges may be partial. */
+	from: IsoDate;
+	to: IsoDate;
+}
+
+export interface PeriodReport {
+	from: IsoDate;
+	to: IsoDate;
+	days: DayResult[];
+	weeks: WeekSummary[];
+	totals: Totals;
+}
+
+/** Days are never netted against each other: extra on one day is not cancelled by a short day. */
+export function totalDays(days: readonly DayResult[]): Totals {
+	const totals: Totals = {
+		plannedMinutes: 0,
+		absenceMinutes: 0,
+		workedMinutes: 0,
+		shortfallMinutes: 0,
+		extraMinutes: 0,
+		extraCoreMinutes: 0,
+		extraOutsideCoreMinutes: 0,
+		extraValuePence: 0,
+		unvaluedExtraMinutes: 0,
+		toilMinutes: 0,
+		flaggedDates: []
+	};
+	for (const day of days) {
+		totals.plannedMinutes += day.plannedMinutes;
+		totals.absenceMinutes += day.absenceMinutes;
+		totals.workedMinutes += day.workedMinutes;
+		totals.shortfallMinutes += day.shortfallMinutes;
+		totals.extraMinutes += day.extraMinutes;
+		totals.extraCoreMinutes += day.extraCoreMinutes;
+		totals.extraOutsideCoreMinutes += day.extraOutsideCoreMinutes;
+		if (day.extraValuePence === null) totals.unvaluedExtraMinutes += day.extraMinutes;
+		else totals.extraValuePence += day.extraValuePence;
+		totals.toilMinutes += day.toilMinutes;
+		if (day.flags.length > 0) totals.flaggedDates.push(day.date);
+	}
+	return totals;
+}
+
+/** Groups consecutive days by ISO week (Monday to Sunday). */
+export function summariseWeeks(days: readonly DayResult[]): WeekSummary[] {
+	const groups = new Map<string, DayResult[]>();
+	for (const day of days) {
+		const group = groups.get(day.isoWeek);
+		if (group) group.push(day);
+		else groups.set(day.isoWeek, [day]);
+	}
+	return [...groups].map(([isoWeek, group]) => ({
+		isoWeek,
+		from: group[0].date,
+		to: group[group.length - 1].date,
+		...totalDays(group)
+	}));
+}
+
+/**
+ * Every date from `from` to `to` inclusive for one workplace, each against the job plan in force
+ * on that date, so a plan changed mid-period is honoured. Entries outside the period are ignored.
+ */
+export function computePeriod(
+	from: IsoDate,
+	to: IsoDate,
+	entries: readonly WorkedEntry[],
+	plans: readonly JobPlan[],
+	settings: OvertimeSettings = DEFAULT_OVERTIME_SETTINGS
+): PeriodReport {
+	const first = dayNumber(from);
+	const last = dayNumber(to);
+	if (last < first) throw new Error(`Period ends (${to}) before it starts (${from})`);
+
+	const entriesByDate = new Map<IsoDate, WorkedEntry[]>();
+	for (const entry of entries) {
+		const list = entriesByDate.get(entry.date);
+		if (list) list.push(entry);
+		else entriesByDate.set(entry.date, [entry]);
+	}
+
+	const days: DayResult[] = [];
+	for (let day = first; day <= last; day++) {
+		const date = toIsoDate(day);
+		days.push(computeDay(date, entriesByDate.get(date) ?? [], planInForce(plans, date), settings));
+	}
+	return { from, to, days, weeks: summariseWeeks(days), totals: totalDays(days) };
+}
