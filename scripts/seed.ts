@@ -8,9 +8,12 @@ const db = await openDb(targetFromConfig());
 try {
 	await migrate(db);
 	const created = await seedDemoAccounts(db);
-	console.log(created ? 'Demo data created.' : 'Database already has accounts; demo data left as it is.');
+	console.log(
+		created ? 'Demo data created.' : 'Database already has accounts; demo data left as it is.'
+	);
 	console.log('\nDemo accounts (these exist only in this demo database):');
-	for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(7)} ${a.email.padEnd(30)} ${a.password}`);
+	for (const a of DEMO_ACCOUNTS)
+		console.log(`  ${a.role.padEnd(7)} ${a.email.padEnd(30)} ${a.password}`);
 } finally {
 	await db.destroy();
 }

@@ -17,18 +17,33 @@ function newestMtime(path) {
 }
 
 function run(args, label) {
-	const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env });
+	const result = spawnSync(process.execPath, args, {
+		cwd: root,
+		stdio: 'inherit',
+		env: process.env
+	});
 	if (result.status !== 0) {
 		console.error(`\n${label} failed (exit ${result.status}).`);
 		process.exit(result.status ?? 1);
 	}
 }
 
-const inputs = ['src', 'static', 'db', 'data', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+const inputs = [
+	'src',
+	'static',
+	'db',
+	'data',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package.json'
+];
 const sourcesChanged = Math.max(...inputs.map((p) => newestMtime(join(root, p))));
 if (!existsSync(buildEntry) || newestMtime(join(root, 'build')) < sourcesChanged) {
 	console.log('Building the app…');
-	run([join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], 'Build');
+	run(
+		[join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+		'Build'
+	);
 }
 
 run(['--import', 'tsx', join(root, 'scripts', 'seed.ts')], 'Seeding');

@@ -39,9 +39,11 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
 	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-	if (useSecureCookies()) headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	if (useSecureCookies())
+		headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	// Pages for a signed-in person are never kept by shared caches.
-	if (event.locals.user && !headers.has('Cache-Control')) headers.set('Cache-Control', 'private, no-store');
+	if (event.locals.user && !headers.has('Cache-Control'))
+		headers.set('Cache-Control', 'private, no-store');
 	return response;
 };
 

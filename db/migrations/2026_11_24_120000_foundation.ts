@@ -11,7 +11,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 			c.notNull().check(sql`doctor_kind in ('salaried', 'locum', 'retainer', 'other')`)
 		)
 		.addColumn('role', 'text', (c) =>
-			c.notNull().defaultTo('doctor').check(sql`role in ('doctor', 'admin')`)
+			c
+				.notNull()
+				.defaultTo('doctor')
+				.check(sql`role in ('doctor', 'admin')`)
 		)
 		.addColumn('password_hash', 'text', (c) => c.notNull())
 		.addColumn('email_verified_at', 'timestamptz')
@@ -76,7 +79,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('details', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.execute();
-	await db.schema.createIndex('audit_log_created_at').on('audit_log').column('created_at').execute();
+	await db.schema
+		.createIndex('audit_log_created_at')
+		.on('audit_log')
+		.column('created_at')
+		.execute();
 
 	await db.schema
 		.createTable('memberships')

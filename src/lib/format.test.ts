@@ -12,7 +12,7 @@ import {
 
 describe('en-GB formatting', () => {
 	it('writes dates the British way', () => {
-		expect(formatDate('2026-11-24')).toBe('Tue 24 Nov 2026');
+		expect(formatDate('2026-11-24')).toBe('Tue, 24 Nov 2026');
 	});
 
 	it('writes pounds with a £ sign, thousands separators and pence', () => {

@@ -1,4 +1,4 @@
-// en-GB formatting used by every page: dates as "Tue 24 Nov 2026", money as "£1,234.50".
+// en-GB formatting used by every page: dates as "Tue, 24 Nov 2026", money as "£1,234.50".
 const LONDON = 'Europe/London';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', {

@@ -39,7 +39,10 @@ export const registerSchema = z.object({
 
 export const signInSchema = z.object({
 	email,
-	password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(PASSWORD_MAX, 'Wrong email or password.')
+	password: z
+		.string({ error: 'Enter your password.' })
+		.min(1, 'Enter your password.')
+		.max(PASSWORD_MAX, 'Wrong email or password.')
 });
 
 export const requestResetSchema = z.object({ email });
@@ -57,7 +60,9 @@ export const resetPasswordSchema = z
 
 export const changePasswordSchema = z
 	.object({
-		current: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.'),
+		current: z
+			.string({ error: 'Enter your current password.' })
+			.min(1, 'Enter your current password.'),
 		password: newPassword,
 		confirm: z.string({ error: 'Repeat the new password.' })
 	})
@@ -72,6 +77,8 @@ export const profileSchema = z.object({
 });
 
 export const deleteAccountSchema = z.object({
-	password: z.string({ error: 'Enter your password to confirm.' }).min(1, 'Enter your password to confirm.'),
+	password: z
+		.string({ error: 'Enter your password to confirm.' })
+		.min(1, 'Enter your password to confirm.'),
 	confirm: z.literal('DELETE', { error: 'Type DELETE to confirm.' })
 });

@@ -33,12 +33,20 @@ export async function sendEmail(db: Db, email: OutgoingEmail): Promise<{ sent: b
 	}
 	try {
 		await transporterFor(SMTP_URL).sendMail({ from: MAIL_FROM, ...email });
-		await db.updateTable('email_outbox').set({ sent_at: new Date() }).where('id', '=', row.id).execute();
+		await db
+			.updateTable('email_outbox')
+			.set({ sent_at: new Date() })
+			.where('id', '=', row.id)
+			.execute();
 		return { sent: true };
 	} catch (err) {
 		const message = err instanceof Error ? err.message : String(err);
 		console.error(`[email] sending to ${email.to} failed: ${message}`);
-		await db.updateTable('email_outbox').set({ error: message.slice(0, 500) }).where('id', '=', row.id).execute();
+		await db
+			.updateTable('email_outbox')
+			.set({ error: message.slice(0, 500) })
+			.where('id', '=', row.id)
+			.execute();
 		return { sent: false };
 	}
 }

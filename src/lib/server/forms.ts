@@ -34,7 +34,9 @@ export function parseForm<S extends z.ZodType>(
 		if (typeof value === 'string') raw[key] = value;
 	}
 	const result = schema.safeParse(raw);
-	return result.success ? { ok: true, data: result.data } : { ok: false, errors: fieldErrors(result.error) };
+	return result.success
+		? { ok: true, data: result.data }
+		: { ok: false, errors: fieldErrors(result.error) };
 }
 
 export function invalid(form: FormData, errors: FieldErrors, status = 400) {

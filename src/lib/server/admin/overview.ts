@@ -4,7 +4,10 @@ import { todayInLondon } from '../../format';
 
 export async function adminOverview(db: Db, today: string = todayInLondon()) {
 	const [users, verified, members, audit] = await Promise.all([
-		db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+		db
+			.selectFrom('users')
+			.select((eb) => eb.fn.countAll().as('n'))
+			.executeTakeFirstOrThrow(),
 		db
 			.selectFrom('users')
 			.select((eb) => eb.fn.countAll().as('n'))

@@ -11,20 +11,33 @@ export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
 	reset_password: 1 * HOUR_MS
 };
 
-type Result<T, E extends string> = { ok: true } & T | { ok: false; error: E; field?: string; message: string };
+type Result<T, E extends string> =
+	({ ok: true } & T) | { ok: false; error: E; field?: string; message: string };
 
 export async function findUserByEmail(db: Db, email: string) {
-	return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+	return db
+		.selectFrom('users')
+		.selectAll()
+		.where('email', '=', email.toLowerCase())
+		.executeTakeFirst();
 }
 
 export async function findUserById(db: Db, id: string) {
 	return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function createAuthToken(db: Db, userId: string, purpose: TokenPurpose): Promise<string> {
+export async function createAuthToken(
+	db: Db,
+	userId: string,
+	purpose: TokenPurpose
+): Promise<string> {
 	const token = generateToken();
 	// One live link per purpose: asking again makes earlier links stop working.
-	await db.deleteFrom('auth_tokens').where('user_id', '=', userId).where('purpose', '=', purpose).execute();
+	await db
+		.deleteFrom('auth_tokens')
+		.where('user_id', '=', userId)
+		.where('purpose', '=', purpose)
+		.execute();
 	await db
 		.insertInto('auth_tokens')
 		.values({
@@ -83,7 +96,11 @@ export const TOKEN_PROBLEM_MESSAGES: Record<TokenPurpose, Record<TokenProblem, s
 	}
 };
 
-export async function sendVerificationEmail(db: Db, user: { id: string; email: string; name: string }, origin: string) {
+export async function sendVerificationEmail(
+	db: Db,
+	user: { id: string; email: string; name: string },
+	origin: string
+) {
 	const token = await createAuthToken(db, user.id, 'verify_email');
 	await sendEmail(db, {
 		to: user.email,
@@ -124,7 +141,12 @@ export async function registerUser(
 		.executeTakeFirst();
 	if (!user) {
 		// Lost a race with another registration for the same address.
-		return { ok: false, error: 'email_taken', field: 'email', message: 'An account with this email already exists. Sign in, or reset your password.' };
+		return {
+			ok: false,
+			error: 'email_taken',
+			field: 'email',
+			message: 'An account with this email already exists. Sign in, or reset your password.'
+		};
 	}
 	await sendVerificationEmail(db, user, origin);
 	return { ok: true, userId: user.id };
@@ -173,7 +195,12 @@ export async function resetPassword(
 	if (problem) return { ok: false, error: 'weak_password', field: 'password', message: problem };
 	const used = await consumeAuthToken(db, token, 'reset_password');
 	if (!used.ok) {
-		return { ok: false, error: used.problem, field: 'token', message: TOKEN_PROBLEM_MESSAGES.reset_password[used.problem] };
+		return {
+			ok: false,
+			error: used.problem,
+			field: 'token',
+			message: TOKEN_PROBLEM_MESSAGES.reset_password[used.problem]
+		};
 	}
 	await setPassword(db, used.userId, newPassword);
 	// Following the emailed link proves the address, so it counts as verified too.
@@ -190,9 +217,20 @@ export async function resetPassword(
 export async function setPassword(db: Db, userId: string, password: string): Promise<void> {
 	const passwordHash = await hashPassword(password);
 	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+		await trx
+			.updateTable('users')
+			.set({ password_hash: passwordHash })
+			.where('id', '=', userId)
+			.execute();
 		await invalidateUserSessions(trx, userId);
-		await trx.deleteFrom('auth_tokens').where('user_id', '=', userId).where('purpose', '=', 'reset_password').execute();
+		// Outstanding reset links stop working; they are marked used so a click says why.
+		await trx
+			.updateTable('auth_tokens')
+			.set({ used_at: new Date() })
+			.where('user_id', '=', userId)
+			.where('purpose', '=', 'reset_password')
+			.where('used_at', 'is', null)
+			.execute();
 	});
 }
 
@@ -204,7 +242,12 @@ export async function changePassword(
 ): Promise<Result<object, 'wrong_password' | 'weak_password'>> {
 	const user = await findUserById(db, userId);
 	if (!user || !(await verifyPassword(user.password_hash, current))) {
-		return { ok: false, error: 'wrong_password', field: 'current', message: 'Your current password is not right.' };
+		return {
+			ok: false,
+			error: 'wrong_password',
+			field: 'current',
+			message: 'Your current password is not right.'
+		};
 	}
 	const problem = passwordProblem(next);
 	if (problem) return { ok: false, error: 'weak_password', field: 'password', message: problem };
@@ -212,7 +255,11 @@ export async function changePassword(
 	return { ok: true };
 }
 
-export async function updateProfile(db: Db, userId: string, profile: { name: string; doctorKind: DoctorKind }) {
+export async function updateProfile(
+	db: Db,
+	userId: string,
+	profile: { name: string; doctorKind: DoctorKind }
+) {
 	await db
 		.updateTable('users')
 		.set({ name: profile.name, doctor_kind: profile.doctorKind })

@@ -2,7 +2,10 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { SessionUser } from './session';
 
 /** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
-export function safeRedirectTarget(value: string | null | undefined, fallback = '/account'): string {
+export function safeRedirectTarget(
+	value: string | null | undefined,
+	fallback = '/account'
+): string {
 	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
 		return fallback;
 	return value;

@@ -55,7 +55,10 @@ export async function createSession(
 	return session;
 }
 
-export async function validateSessionToken(db: Db, token: string): Promise<SessionValidation | null> {
+export async function validateSessionToken(
+	db: Db,
+	token: string
+): Promise<SessionValidation | null> {
 	const sessionId = hashToken(token);
 	const row = await db
 		.selectFrom('sessions')

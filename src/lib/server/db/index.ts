@@ -6,7 +6,8 @@ import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
 
-export type DbTarget = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+export type DbTarget =
+	{ kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
 
 const DATE_OID = 1082;
 
@@ -36,6 +37,7 @@ export async function openDb(target: DbTarget): Promise<Db> {
 	return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run on any schema
 export async function migrate(db: Kysely<any>): Promise<MigrationResult[]> {
 	const migrator = new Migrator({
 		db,

@@ -1,6 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** Set by the database default. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** `date` columns come back as 'YYYY-MM-DD' strings (see the type parsers in db/index.ts). */
 type DateOnly = ColumnType<string, string, string>;
 /** bigserial comes back as a string from pg and a number from PGlite; we read it through Number(). */
@@ -19,14 +21,14 @@ export interface UserTable {
 	role: Generated<Role>;
 	password_hash: string;
 	email_verified_at: Timestamp | null;
-	created_at: Generated<Timestamp>;
+	created_at: CreatedAt;
 }
 
 export interface SessionTable {
 	id: string;
 	user_id: string;
 	expires_at: Timestamp;
-	created_at: Generated<Timestamp>;
+	created_at: CreatedAt;
 	user_agent: string | null;
 }
 
@@ -36,7 +38,7 @@ export interface AuthTokenTable {
 	purpose: TokenPurpose;
 	expires_at: Timestamp;
 	used_at: Timestamp | null;
-	created_at: Generated<Timestamp>;
+	created_at: CreatedAt;
 }
 
 export interface RateLimitBucketTable {
@@ -50,7 +52,7 @@ export interface EmailOutboxTable {
 	to_address: string;
 	subject: string;
 	body_text: string;
-	created_at: Generated<Timestamp>;
+	created_at: CreatedAt;
 	sent_at: Timestamp | null;
 	error: string | null;
 }
@@ -62,7 +64,7 @@ export interface AuditLogTable {
 	action: string;
 	target: string | null;
 	details: ColumnType<Record<string, unknown>, string | undefined, string>;
-	created_at: Generated<Timestamp>;
+	created_at: CreatedAt;
 }
 
 export interface MembershipTable {
@@ -74,7 +76,7 @@ export interface MembershipTable {
 	amount_pence: number | null;
 	reference: string | null;
 	revoked_at: Timestamp | null;
-	created_at: Generated<Timestamp>;
+	created_at: CreatedAt;
 }
 
 export interface Database {

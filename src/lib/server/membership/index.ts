@@ -3,7 +3,11 @@ import type { MembershipSource } from '../db/schema';
 import { todayInLondon } from '../../format';
 
 /** A doctor is a member while a record that is not revoked covers the date. */
-export async function isMemberOn(db: Db, userId: string, date: string = todayInLondon()): Promise<boolean> {
+export async function isMemberOn(
+	db: Db,
+	userId: string,
+	date: string = todayInLondon()
+): Promise<boolean> {
 	const row = await db
 		.selectFrom('memberships')
 		.select('id')
@@ -22,7 +26,11 @@ export interface MembershipStatus {
 	validUntil: string | null;
 }
 
-export async function membershipStatus(db: Db, userId: string, date: string = todayInLondon()): Promise<MembershipStatus> {
+export async function membershipStatus(
+	db: Db,
+	userId: string,
+	date: string = todayInLondon()
+): Promise<MembershipStatus> {
 	const current = await db
 		.selectFrom('memberships')
 		.select('valid_until')

@@ -13,9 +13,24 @@ export interface DemoAccount {
 
 // Demo passwords are public by design: they exist only in databases made by `npm start`.
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-	{ role: 'doctor', email: 'doctor@demo.sessional.test', password: 'demo-doctor-pass', name: 'Dr Asha Patel' },
-	{ role: 'member', email: 'member@demo.sessional.test', password: 'demo-member-pass', name: 'Dr Tom Reid' },
-	{ role: 'admin', email: 'admin@demo.sessional.test', password: 'demo-admin-pass', name: 'Dr Ruth Evans' }
+	{
+		role: 'doctor',
+		email: 'doctor@demo.sessional.test',
+		password: 'demo-doctor-pass',
+		name: 'Dr Asha Patel'
+	},
+	{
+		role: 'member',
+		email: 'member@demo.sessional.test',
+		password: 'demo-member-pass',
+		name: 'Dr Tom Reid'
+	},
+	{
+		role: 'admin',
+		email: 'admin@demo.sessional.test',
+		password: 'demo-admin-pass',
+		name: 'Dr Ruth Evans'
+	}
 ];
 
 /** Creates the demo accounts on an empty database; returns false when there were users already. */

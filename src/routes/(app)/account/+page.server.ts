@@ -1,7 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/connection';
-import { changePassword, deleteAccount, updateProfile, authenticate } from '$lib/server/auth/accounts';
+import {
+	changePassword,
+	deleteAccount,
+	updateProfile,
+	authenticate
+} from '$lib/server/auth/accounts';
 import { requireUser } from '$lib/server/auth/guards';
 import {
 	deleteSessionCookie,

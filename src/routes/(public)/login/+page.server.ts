@@ -32,10 +32,16 @@ export const actions: Actions = {
 		}
 		const user = await authenticate(db, email, password);
 		if (!user) {
-			return invalid(form, { form: 'Wrong email or password.', password: 'Wrong email or password.' });
+			return invalid(form, {
+				form: 'Wrong email or password.',
+				password: 'Wrong email or password.'
+			});
 		}
 		await clearRateLimit(db, subjectKey('sign-in', email));
 		await startSession(db, cookies, user.id, request.headers.get('user-agent'));
-		redirect(303, safeRedirectTarget(form.get('redirectTo')?.toString() ?? url.searchParams.get('redirectTo')));
+		redirect(
+			303,
+			safeRedirectTarget(form.get('redirectTo')?.toString() ?? url.searchParams.get('redirectTo'))
+		);
 	}
 };

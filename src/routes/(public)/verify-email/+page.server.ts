@@ -1,7 +1,11 @@
 import type { Actions, PageServerLoad } from './$types';
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/connection';
-import { sendVerificationEmail, TOKEN_PROBLEM_MESSAGES, verifyEmail } from '$lib/server/auth/accounts';
+import {
+	sendVerificationEmail,
+	TOKEN_PROBLEM_MESSAGES,
+	verifyEmail
+} from '$lib/server/auth/accounts';
 import { hitActionLimit } from '$lib/server/auth/limits';
 import { retryMessage } from '$lib/server/auth/rate-limit';
 
