@@ -2,7 +2,7 @@
 // Makes <email> an administrator: promotes an existing account, or creates a verified one with a
 // one-time password printed here (to be changed at first sign-in from the account page).
 import { z } from 'zod';
-import { migrate, openDb } from '../src/lib/server/db/index';
+import { setupDatabase, openDb } from '../src/lib/server/db/index';
 import { targetFromConfig } from '../src/lib/server/db/connection';
 import { generateToken } from '../src/lib/server/auth/crypto';
 import { hashPassword } from '../src/lib/server/auth/password';
@@ -25,7 +25,7 @@ const name = z.string().trim().min(1).safeParse(nameParts.join(' ')).data ?? 'Ad
 
 const db = await openDb(targetFromConfig());
 try {
-	await migrate(db);
+	await setupDatabase(db);
 	const existing = await findUserByEmail(db, email);
 	if (existing) {
 		await db.updateTable('users').set({ role: 'admin' }).where('id', '=', existing.id).execute();

@@ -2,6 +2,11 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { config, useSecureCookies } from '$lib/server/config';
 import { getDb, startDb } from '$lib/server/db/connection';
+import { SYSTEM_ACTOR } from '$lib/server/audit';
+import { contributorSecret } from '$lib/server/rates/contributor';
+import { publishDueSnapshots } from '$lib/server/rates/publication';
+import { publicationSettings } from '$lib/server/rates/settings';
+import { todayInLondon } from '$lib/format';
 import {
 	deleteSessionCookie,
 	SESSION_COOKIE,
@@ -11,7 +16,17 @@ import {
 
 export const init: ServerInit = async () => {
 	config();
-	await startDb();
+	contributorSecret();
+	const db = await startDb();
+	// Publication is also checked at every start, so a due quarter never waits for an admin.
+	try {
+		const run = await publishDueSnapshots(db, todayInLondon(), publicationSettings(), SYSTEM_ACTOR);
+		if (run.status === 'done' && run.published.length > 0) {
+			console.info(`[publication] published ${run.published.map((p) => p.quarterEnd).join(', ')}`);
+		}
+	} catch (err) {
+		console.error('[publication] start-up check failed:', err);
+	}
 };
 
 const handleAuth: Handle = async ({ event, resolve }) => {

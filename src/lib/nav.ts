@@ -9,19 +9,26 @@ export interface NavItem {
 const NAV: Record<Viewer, NavItem[]> = {
 	visitor: [
 		{ href: '/', label: 'Home' },
+		{ href: '/map', label: 'Rates map' },
 		{ href: '/login', label: 'Sign in' },
 		{ href: '/register', label: 'Register' }
 	],
 	doctor: [
 		{ href: '/', label: 'Home' },
+		{ href: '/map', label: 'Rates map' },
+		{ href: '/rates/mine', label: 'My rates' },
 		{ href: '/account', label: 'Account' }
 	],
 	member: [
 		{ href: '/', label: 'Home' },
+		{ href: '/map', label: 'Rates map' },
+		{ href: '/rates/mine', label: 'My rates' },
 		{ href: '/account', label: 'Account' }
 	],
 	admin: [
 		{ href: '/', label: 'Home' },
+		{ href: '/map', label: 'Rates map' },
+		{ href: '/rates/mine', label: 'My rates' },
 		{ href: '/account', label: 'Account' },
 		{ href: '/admin', label: 'Admin' }
 	]

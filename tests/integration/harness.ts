@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { migrate, openDb, type Db } from '../../src/lib/server/db/index';
+import { setupDatabase, openDb, type Db } from '../../src/lib/server/db/index';
 
 export interface TestDatabase {
 	name: 'pglite' | 'postgres';
@@ -20,7 +20,7 @@ export const DATABASES: TestDatabase['name'][] = process.env.TEST_DATABASE_URL
 export async function openTestDatabase(name: TestDatabase['name']): Promise<TestDatabase> {
 	if (name === 'pglite') {
 		const db = await openDb({ kind: 'pglite', dataDir: null });
-		await migrate(db);
+		await setupDatabase(db);
 		return { name, db, close: () => db.destroy() };
 	}
 	const adminUrl = process.env.TEST_DATABASE_URL!;
@@ -32,7 +32,7 @@ export async function openTestDatabase(name: TestDatabase['name']): Promise<Test
 	const url = new URL(adminUrl);
 	url.pathname = `/${dbName}`;
 	const db = await openDb({ kind: 'postgres', url: url.toString() });
-	await migrate(db);
+	await setupDatabase(db);
 	return {
 		name,
 		db,

@@ -17,7 +17,16 @@ const schema = z.object({
 	RATE_LIMIT_SIGN_IN: z.coerce.number().int().positive().default(5),
 	RATE_LIMIT_REGISTER: z.coerce.number().int().positive().default(10),
 	RATE_LIMIT_RESET: z.coerce.number().int().positive().default(5),
-	RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().positive().default(15)
+	RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+	RATE_LIMIT_SUBMISSIONS: z.coerce.number().int().positive().default(30),
+	/** k: cells with fewer distinct doctors are suppressed (DESIGN §3.5); never below 5. */
+	RATE_MIN_CONTRIBUTORS: z.coerce.number().int().min(5).max(1000).default(10),
+	/** From this many doctors a cell also shows quartiles, contacts per hour and trend points. */
+	RATE_DETAIL_CONTRIBUTORS: z.coerce.number().int().min(5).max(1000).default(20),
+	/** A quarter is published once it ended at least this many months ago. */
+	PUBLICATION_LAG_MONTHS: z.coerce.number().int().min(0).max(12).default(1),
+	/** HMAC key for contributor keys; required with DATABASE_URL, kept in DATA_DIR otherwise. */
+	CONTRIBUTOR_KEY_SECRET: z.string().min(32, 'use at least 32 characters').optional()
 });
 
 export type Config = z.infer<typeof schema>;

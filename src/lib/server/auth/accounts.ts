@@ -4,6 +4,7 @@ import { sendEmail } from '../email';
 import { generateToken, hashToken } from './crypto';
 import { hashPassword, passwordProblem, spendVerificationTime, verifyPassword } from './password';
 import { invalidateUserSessions } from './session';
+import { deleteAllOwnSubmissions } from '../rates/submissions';
 
 const HOUR_MS = 60 * 60 * 1000;
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
@@ -269,8 +270,12 @@ export async function updateProfile(
 
 /**
  * Deletes the account and, through ON DELETE CASCADE, everything that belongs to it: sessions,
- * tokens, memberships (and later diary entries and rate submissions).
+ * tokens, memberships (and later diary entries); rate submissions by their contributor key.
  */
 export async function deleteAccount(db: Db, userId: string): Promise<void> {
-	await db.deleteFrom('users').where('id', '=', userId).execute();
+	await db.transaction().execute(async (trx) => {
+		// Rate submissions hold no user id, only the contributor key, so no cascade reaches them.
+		await deleteAllOwnSubmissions(trx, userId);
+		await trx.deleteFrom('users').where('id', '=', userId).execute();
+	});
 }

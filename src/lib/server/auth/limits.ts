@@ -2,7 +2,7 @@ import type { Db } from '../db/index';
 import { config } from '../config';
 import { hitRateLimit, type RateLimitResult } from './rate-limit';
 
-export type LimitedAction = 'sign-in' | 'register' | 'reset' | 'verify-resend';
+export type LimitedAction = 'sign-in' | 'register' | 'reset' | 'verify-resend' | 'rate-submit';
 
 function limitFor(action: LimitedAction): number {
 	const c = config();
@@ -14,6 +14,8 @@ function limitFor(action: LimitedAction): number {
 		case 'reset':
 		case 'verify-resend':
 			return c.RATE_LIMIT_RESET;
+		case 'rate-submit':
+			return c.RATE_LIMIT_SUBMISSIONS;
 	}
 }
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { config, type Config } from '../config';
-import { migrate, openDb, type Db, type DbTarget } from './index';
+import { openDb, setupDatabase, type Db, type DbTarget } from './index';
 
 export function targetFromConfig(c: Config = config()): DbTarget {
 	return c.DATABASE_URL
@@ -15,7 +15,7 @@ let starting: Promise<Db> | undefined;
 export function startDb(target: DbTarget = targetFromConfig()): Promise<Db> {
 	starting ??= (async () => {
 		const db = await openDb(target);
-		await migrate(db);
+		await setupDatabase(db);
 		instance = db;
 		return db;
 	})();

@@ -48,6 +48,13 @@ export async function migrate(db: Kysely<any>): Promise<MigrationResult[]> {
 	return results ?? [];
 }
 
+/** Migrations, then the reference rows the code defines: what every start, script and test runs. */
+export async function setupDatabase(db: Db): Promise<void> {
+	await migrate(db);
+	const { syncReferenceData } = await import('./reference');
+	await syncReferenceData(db);
+}
+
 /** Counts come back as a number from PGlite and a string from pg. */
 export function toNumber(value: string | number | bigint | null | undefined): number {
 	return value == null ? 0 : Number(value);

@@ -1,12 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-/** Set by the database default. */
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-/** `date` columns come back as 'YYYY-MM-DD' strings (see the type parsers in db/index.ts). */
-type DateOnly = ColumnType<string, string, string>;
-/** bigserial comes back as a string from pg and a number from PGlite; we read it through Number(). */
-type BigSerial = ColumnType<string | number, never, never>;
+import type { BigSerial, CreatedAt, DateOnly, Timestamp } from './tables/columns';
+import type { RatesTables } from './tables/rates';
+import type { DiaryTables } from './tables/diary';
 
 export type DoctorKind = 'salaried' | 'locum' | 'retainer' | 'other';
 export type Role = 'doctor' | 'admin';
@@ -79,7 +74,7 @@ export interface MembershipTable {
 	created_at: CreatedAt;
 }
 
-export interface Database {
+interface FoundationTables {
 	users: UserTable;
 	sessions: SessionTable;
 	auth_tokens: AuthTokenTable;
@@ -88,6 +83,9 @@ export interface Database {
 	audit_log: AuditLogTable;
 	memberships: MembershipTable;
 }
+
+/** Every table; each feature keeps its own table types in ./tables/. */
+export interface Database extends FoundationTables, RatesTables, DiaryTables {}
 
 export type UserRow = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;

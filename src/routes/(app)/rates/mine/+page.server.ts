@@ -1,0 +1,38 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db/connection';
+import { requireUser } from '$lib/server/auth/guards';
+import { isMemberOn } from '$lib/server/membership';
+import { deleteOwnSubmission, listOwnSubmissions } from '$lib/server/rates/submissions';
+import { listRateCategories } from '$lib/server/rates/read';
+import { ownPositions } from '$lib/server/rates/position';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const [submissions, categories, member] = await Promise.all([
+		listOwnSubmissions(db, user.id),
+		listRateCategories(db),
+		isMemberOn(db, user.id)
+	]);
+	return {
+		submissions,
+		categoryNames: Object.fromEntries(categories.map((c) => [c.code, c.name])),
+		member,
+		// Computed only for this doctor, only for members, only against published cells.
+		positions: member ? await ownPositions(db, submissions) : [],
+		saved: event.url.searchParams.get('saved'),
+		replaced: event.url.searchParams.has('replaced')
+	};
+};
+
+export const actions: Actions = {
+	delete: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const id = String(form.get('id') ?? '');
+		const deleted = await deleteOwnSubmission(getDb(), user.id, id);
+		if (!deleted) return fail(404, { deleteError: 'That submission was not found.' });
+		return { deleted: true };
+	}
+};
