@@ -49,11 +49,14 @@ if (!existsSync(buildEntry) || newestMtime(join(root, 'build')) < sourcesChanged
 run(['--import', 'tsx', join(root, 'scripts', 'seed.ts')], 'Seeding');
 
 const port = process.env.PORT ?? '3000';
-console.log(`\nSessional is starting at http://localhost:${port}`);
+// adapter-node assumes https when ORIGIN is unset, which would make SvelteKit's CSRF check refuse
+// every form posted to a plain-http demo; a deployment sets ORIGIN to its public https URL.
+const origin = process.env.ORIGIN ?? `http://localhost:${port}`;
+console.log(`\nSessional is starting at ${origin}`);
 const server = spawn(process.execPath, [buildEntry], {
 	cwd: root,
 	stdio: 'inherit',
-	env: { ...process.env, PORT: port }
+	env: { ...process.env, PORT: port, ORIGIN: origin }
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

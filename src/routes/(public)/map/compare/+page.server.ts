@@ -1,0 +1,54 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db/connection';
+import { rateAudienceFor } from '$lib/server/rates/audience';
+import { latestSnapshot, listRateCategories, readRateCells } from '$lib/server/rates/read';
+import { allGeoUnits } from '$lib/domain/geography';
+import type { MemberCell } from '$lib/rates-types';
+
+const MAX_PLACES = 4;
+const MAX_CATEGORIES = 2;
+
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const db = getDb();
+	const categories = await listRateCategories(db);
+	const audience = await rateAudienceFor(db, locals.user);
+	const places = allGeoUnits().map((u) => ({ code: u.code, name: u.shortName, level: u.level }));
+	if (audience !== 'member') {
+		// Non-members get the page's frame and how to join; no figure is read for them at all.
+		return { member: false as const, categories, places };
+	}
+
+	const known = new Set(places.map((p) => p.code));
+	const chosenPlaces = [...new Set(url.searchParams.getAll('place'))].filter((c) => known.has(c));
+	const chosenCategories = [...new Set(url.searchParams.getAll('category'))].filter((c) =>
+		categories.some((k) => k.code === c)
+	);
+	const placeCodes = chosenPlaces.length ? chosenPlaces.slice(0, MAX_PLACES) : ['TLC', 'TLM'];
+	const categoryCodes = (chosenCategories.length ? chosenCategories : [categories[0].code]).slice(
+		0,
+		MAX_CATEGORIES
+	);
+	const snapshot = await latestSnapshot(db);
+	const columns = [];
+	for (const category of categoryCodes) {
+		const data = await readRateCells(db, category, 'member', snapshot);
+		const byCode = new Map((data?.cells ?? []).map((c) => [c.geoCode, c]));
+		columns.push({
+			category,
+			cells: placeCodes.map((code) => byCode.get(code)).filter((c): c is MemberCell => !!c)
+		});
+	}
+	return {
+		member: true as const,
+		categories,
+		places,
+		snapshot,
+		placeCodes,
+		categoryCodes,
+		columns,
+		tooMany:
+			chosenPlaces.length > MAX_PLACES || chosenCategories.length > MAX_CATEGORIES
+				? `Up to ${MAX_PLACES} places and ${MAX_CATEGORIES} kinds of work at once: the first ones are shown.`
+				: null
+	};
+};
