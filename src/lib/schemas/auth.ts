@@ -80,5 +80,5 @@ export const deleteAccountSchema = z.object({
 	password: z
 		.string({ error: 'Enter your password to confirm.' })
 		.min(1, 'Enter your password to confirm.'),
-	confirm: z.literal('DELETE', { error: 'Type DELETE to confirm.' })
+	confirmText: z.literal('DELETE', { error: 'Type DELETE to confirm.' })
 });

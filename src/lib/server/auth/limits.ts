@@ -1,6 +1,6 @@
 import type { Db } from '../db/index';
 import { config } from '../config';
-import { hitRateLimit, type RateLimitResult } from './rate-limit';
+import { clearRateLimit, hitRateLimit, type RateLimitResult } from './rate-limit';
 
 export type LimitedAction = 'sign-in' | 'register' | 'reset' | 'verify-resend' | 'rate-submit';
 
@@ -33,7 +33,7 @@ export async function hitActionLimit(
 	const limit = limitFor(action);
 	const window = config().RATE_LIMIT_WINDOW_MINUTES;
 	const results = [await hitRateLimit(db, `${action}:ip:${clientAddress}`, limit * 10, window)];
-	if (subject) results.push(await hitRateLimit(db, `${action}:subject:${subject}`, limit, window));
+	if (subject) results.push(await hitRateLimit(db, subjectKey(action, subject), limit, window));
 	const refused = results.filter((r) => !r.allowed);
 	return refused.length
 		? { allowed: false, retryAfterSeconds: Math.max(...refused.map((r) => r.retryAfterSeconds)) }
@@ -42,4 +42,18 @@ export async function hitActionLimit(
 
 export function subjectKey(action: LimitedAction, subject: string): string {
 	return `${action}:subject:${subject}`;
+}
+
+/**
+ * A successful sign-in gives back its attempt from the address's count, so a surgery's shared
+ * connection is limited by failures, not by colleagues signing in; the email's count is cleared.
+ */
+export async function refundSignIn(db: Db, subject: string, clientAddress: string): Promise<void> {
+	await db
+		.updateTable('rate_limit_buckets')
+		.set((eb) => ({ hits: eb('hits', '-', 1) }))
+		.where('key', '=', `sign-in:ip:${clientAddress}`)
+		.where('hits', '>', 0)
+		.execute();
+	await clearRateLimit(db, subjectKey('sign-in', subject));
 }

@@ -3,8 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/connection';
 import { authenticate } from '$lib/server/auth/accounts';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
-import { hitActionLimit, subjectKey } from '$lib/server/auth/limits';
-import { clearRateLimit, retryMessage } from '$lib/server/auth/rate-limit';
+import { hitActionLimit, refundSignIn } from '$lib/server/auth/limits';
+import { retryMessage } from '$lib/server/auth/rate-limit';
 import { startSession } from '$lib/server/auth/session';
 import { invalid, parseForm } from '$lib/server/forms';
 import { signInSchema } from '$lib/schemas/auth';
@@ -37,7 +37,7 @@ export const actions: Actions = {
 				password: 'Wrong email or password.'
 			});
 		}
-		await clearRateLimit(db, subjectKey('sign-in', email));
+		await refundSignIn(db, email, getClientAddress());
 		await startSession(db, cookies, user.id, request.headers.get('user-agent'));
 		redirect(
 			303,

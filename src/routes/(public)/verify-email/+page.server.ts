@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/connection';
 import {
 	sendVerificationEmail,
@@ -13,12 +13,14 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const token = url.searchParams.get('token');
 	if (token) {
 		const result = await verifyEmail(getDb(), token.slice(0, 100));
-		if (result.ok) return { outcome: 'verified' as const };
+		// A fresh request, so the layout reads the account as verified; the token leaves the URL.
+		if (result.ok) redirect(303, '/verify-email?verified=1');
 		return {
 			outcome: 'problem' as const,
 			message: TOKEN_PROBLEM_MESSAGES.verify_email[result.problem]
 		};
 	}
+	if (url.searchParams.has('verified')) return { outcome: 'verified' as const };
 	if (locals.user?.emailVerified) return { outcome: 'already' as const };
 	return { outcome: url.searchParams.has('sent') ? ('sent' as const) : ('waiting' as const) };
 };

@@ -10,12 +10,13 @@ import {
 } from '$lib/domain/rate-units';
 import { TREND_QUARTERS } from '$lib/server/rates/read';
 import { publicationSettings } from '$lib/server/rates/settings';
+import { getDb } from '$lib/server/db/connection';
 
 // The page explains the rules in force, so every figure on it comes from the code that applies them.
-export const load: PageServerLoad = () => {
-	// publicationSettings() reads RATE_MIN_CONTRIBUTORS, RATE_DETAIL_CONTRIBUTORS and
-	// PUBLICATION_LAG_MONTHS from config() and applies the rule that detail never starts below k.
-	const { minContributors, quartileContributors, lagMonths } = publicationSettings();
+export const load: PageServerLoad = async () => {
+	// The settings in force at this request (the admin settings page, else the environment), with
+	// the rule that detail never starts below k.
+	const { minContributors, quartileContributors, lagMonths } = await publicationSettings(getDb());
 
 	// The bands a published cell can show, found by asking countBand rather than restating its bins.
 	// 1000 is the largest k the configuration allows, so every bin's lower edge is below it.

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const PORT = 4173;
+// The test worker listens for the app's mail on this port (smtp-tester, tests/e2e/fixtures.ts).
+const SMTP_PORT = 2526;
+
+// A fresh embedded database for every run. This file is evaluated again in each worker; the
+// workers inherit the variable from the runner, so only the runner makes (and removes) the folder.
+if (!process.env.SESSIONAL_E2E_DATA_DIR) {
+	const dir = mkdtempSync(join(tmpdir(), 'sessional-e2e-'));
+	process.env.SESSIONAL_E2E_DATA_DIR = dir;
+	process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+}
+const dataDir = process.env.SESSIONAL_E2E_DATA_DIR;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	// One server and one SMTP port shared by all tests; the rate-limit test must not race others.
+	workers: 1,
+	fullyParallel: false,
+	retries: 0,
+	reporter: 'list',
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		browserName: 'chromium',
+		viewport: { width: 360, height: 740 },
+		trace: 'retain-on-failure',
+		launchOptions: {
+			// Playwright's own browser download does not work here: Debian's Chromium does.
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: {
+		command: 'node scripts/start.mjs',
+		port: PORT,
+		reuseExistingServer: false,
+		timeout: 180_000,
+		// The server's errors (stderr) show in the report; its request log does not.
+		stdout: 'ignore',
+		stderr: 'pipe',
+		env: {
+			...(process.env as Record<string, string>),
+			PORT: String(PORT),
+			// Without ORIGIN, adapter-node takes the origin to be https://<host>, so over plain http
+			// every form post fails SvelteKit's CSRF check (403) and emailed links start with https.
+			ORIGIN: `http://localhost:${PORT}`,
+			DATA_DIR: dataDir,
+			SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+			RATE_LIMIT_REGISTER: '1000',
+			RATE_LIMIT_RESET: '1000'
+		}
+	}
+});

@@ -1,0 +1,181 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Locator, type Page, type Response } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import smtpTester, { type MailServer } from 'smtp-tester';
+
+export { expect };
+
+/** The app sends its mail here (SMTP_URL in playwright.config.ts). */
+const SMTP_PORT = 2526;
+const MAIL_WAIT_MS = 15_000;
+const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+export type Email = Awaited<ReturnType<MailServer['captureOne']>>['email'];
+
+export const DEMO = {
+	doctor: { email: 'doctor@demo.sessional.test', password: 'demo-doctor-pass' },
+	member: { email: 'member@demo.sessional.test', password: 'demo-member-pass' },
+	admin: { email: 'admin@demo.sessional.test', password: 'demo-admin-pass' }
+} as const;
+
+interface TestFixtures {
+	/** Fails the test when any response of the page is a 5xx: bad input must never yield a 500. */
+	noServerErrors: void;
+}
+
+interface WorkerFixtures {
+	/** A real SMTP server in the test worker: the app delivers its emails to it. */
+	mailServer: MailServer;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+	mailServer: [
+		// eslint-disable-next-line no-empty-pattern
+		async ({}, use) => {
+			const server = smtpTester.init(SMTP_PORT);
+			const net = server.smtpServer.server;
+			if (!net.listening) {
+				await new Promise<void>((resolve, reject) => {
+					net.once('listening', () => resolve());
+					server.smtpServer.once('error', reject);
+				});
+			}
+			await use(server);
+			await new Promise<void>((resolve) => server.stop(() => resolve()));
+		},
+		// Always running, so mail sent by tests that do not read it is still delivered.
+		{ scope: 'worker', auto: true }
+	],
+	noServerErrors: [
+		async ({ page }, use) => {
+			const failures: string[] = [];
+			page.on('response', (response) => {
+				if (response.status() >= 500) {
+					failures.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+				}
+			});
+			await use();
+			expect(failures, 'server errors while the test ran').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+/**
+ * Clicks a form's submit button and waits for the server's answer to the POST, so the next
+ * step never races the request (with or without JavaScript the form posts once).
+ */
+export async function submitForm(page: Page, button: Locator): Promise<Response> {
+	const answered = page.waitForResponse((r) => r.request().method() === 'POST');
+	await button.click();
+	return answered;
+}
+
+/** Waits for the next email to `address` (one already received and not yet read counts). */
+export async function waitForEmail(mailServer: MailServer, address: string): Promise<Email> {
+	const { email } = await mailServer.captureOne(address, { wait: MAIL_WAIT_MS });
+	return email;
+}
+
+/** The first http(s) link in the email's text whose address contains `path`. */
+export function readLink(email: Email, path: string): string {
+	const text = email.body ?? email.data;
+	const links = text.match(/https?:\/\/[^\s<>"')]+/g) ?? [];
+	const link = links.find((l) => l.includes(path));
+	if (!link) throw new Error(`No link containing ${path} in the email:\n${text}`);
+	return link;
+}
+
+let counter = 0;
+/** An address no other test (or earlier run) has used. */
+export function uniqueEmail(label = 'doctor'): string {
+	counter += 1;
+	const stamp = `${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 6)}`;
+	return `${label}-${stamp}@e2e.sessional.test`;
+}
+
+/** A password that is long enough and not on the common-password list. */
+export function strongPassword(): string {
+	return `Ward-round-${Math.random().toString(36).slice(2, 10)}-kettle`;
+}
+
+export interface NewUser {
+	name: string;
+	email: string;
+	kind: 'salaried' | 'locum' | 'retainer' | 'other' | '';
+	password: string;
+	terms: boolean;
+}
+
+/**
+ * Fills and submits the registration form. Does not check the outcome: tests of bad input use
+ * it too. On success the browser ends on /verify-email?sent=1, signed in.
+ */
+export async function fillRegistration(
+	page: Page,
+	input: Partial<NewUser> = {}
+): Promise<NewUser & { response: Response }> {
+	const user: NewUser = {
+		name: 'Dr Sam Okafor',
+		email: uniqueEmail(),
+		kind: 'salaried',
+		password: strongPassword(),
+		terms: true,
+		...input
+	};
+	await page.goto('/register');
+	await page.getByLabel('Your name').fill(user.name);
+	await page.getByLabel('Email', { exact: true }).fill(user.email);
+	await page.getByLabel('The work you mostly do').selectOption(user.kind);
+	await page.getByLabel('Password', { exact: true }).fill(user.password);
+	await page.getByLabel(/I agree to the terms/).setChecked(user.terms);
+	const response = await submitForm(page, page.getByRole('button', { name: 'Register' }));
+	return { ...user, response };
+}
+
+/** Registers a new account and waits until the app has signed it in. */
+export async function registerUser(page: Page, input: Partial<NewUser> = {}): Promise<NewUser> {
+	const { response: _response, ...user } = await fillRegistration(page, input);
+	await expect(page).toHaveURL(/\/verify-email\?sent=1$/);
+	return user;
+}
+
+/** Fills the sign-in form on the page the browser is on and submits it; checks nothing. */
+export async function submitSignIn(page: Page, email: string, password: string): Promise<Response> {
+	await page.getByLabel('Email', { exact: true }).fill(email);
+	await page.getByLabel('Password', { exact: true }).fill(password);
+	return submitForm(page, page.getByRole('button', { name: 'Sign in' }));
+}
+
+/** Signs in from /login and waits until the app has let the person in. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+	await page.goto('/login');
+	await submitSignIn(page, email, password);
+	await expect(page).not.toHaveURL(/\/login/);
+}
+
+export async function signOut(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+	await expect(page).toHaveURL(/\/\?signedOut=1$/);
+}
+
+/** WCAG 2.2 AA as axe checks it: no violations at all. */
+export async function expectNoA11yViolations(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	const violations = results.violations.map((v) => ({
+		id: v.id,
+		impact: v.impact,
+		help: v.help,
+		targets: v.nodes.map((n) => n.target.join(' '))
+	}));
+	expect(violations, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** A full-page PNG in tests/e2e/screenshots (git-ignored), for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+	mkdirSync(SCREENSHOT_DIR, { recursive: true });
+	await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, fullPage: true });
+}
