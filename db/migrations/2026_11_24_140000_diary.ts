@@ -36,7 +36,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 			c.notNull().check(sql`kind in ('practice', 'pcn_hub', 'ooh_provider', 'utc', 'other')`)
 		)
 		.addColumn('area_code', 'text', (c) => c.references('geo_units.code'))
-		.addColumn('nation', 'text', (c) => c.notNull().check(sql`nation in ('ENG', 'SCT', 'WLS', 'NIR')`))
+		.addColumn('nation', 'text', (c) =>
+			c.notNull().check(sql`nation in ('ENG', 'SCT', 'WLS', 'NIR')`)
+		)
 		.addColumn('basis', 'text', (c) =>
 			c.notNull().check(sql`basis in ('salaried', 'locum', 'retainer', 'other')`)
 		)
@@ -74,7 +76,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 		);
 	for (const kind of ACTIVITIES) {
 		sessions = sessions.addColumn(`${kind}_minutes`, 'integer', (c) =>
-			c.notNull().defaultTo(0).check(sql`${sql.ref(`${kind}_minutes`)} between 0 and 1440`)
+			c
+				.notNull()
+				.defaultTo(0)
+				.check(sql`${sql.ref(`${kind}_minutes`)} between 0 and 1440`)
 		);
 	}
 	await sessions.execute();
@@ -98,26 +103,41 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('start_time', 'text', (c) => c.check(sql`start_time ~ ${sql.raw(HHMM)}`))
 		.addColumn('finish_time', 'text', (c) => c.check(sql`finish_time ~ ${sql.raw(HHMM)}`))
 		.addColumn('break_minutes', 'integer', (c) =>
-			c.notNull().defaultTo(0).check(sql`break_minutes between 0 and 720`)
+			c
+				.notNull()
+				.defaultTo(0)
+				.check(sql`break_minutes between 0 and 720`)
 		);
 	for (const kind of ACTIVITIES) {
 		worked = worked.addColumn(`${kind}_minutes`, 'integer', (c) =>
-			c.notNull().defaultTo(0).check(sql`${sql.ref(`${kind}_minutes`)} between 0 and 1440`)
+			c
+				.notNull()
+				.defaultTo(0)
+				.check(sql`${sql.ref(`${kind}_minutes`)} between 0 and 1440`)
 		);
 	}
 	for (const mode of CONTACTS) {
 		worked = worked.addColumn(`contacts_${mode}`, 'integer', (c) =>
-			c.notNull().defaultTo(0).check(sql`${sql.ref(`contacts_${mode}`)} between 0 and 300`)
+			c
+				.notNull()
+				.defaultTo(0)
+				.check(sql`${sql.ref(`contacts_${mode}`)} between 0 and 300`)
 		);
 	}
 	for (const count of ADMIN_COUNTS) {
 		worked = worked.addColumn(`admin_${count}`, 'integer', (c) =>
-			c.notNull().defaultTo(0).check(sql`${sql.ref(`admin_${count}`)} between 0 and 1000`)
+			c
+				.notNull()
+				.defaultTo(0)
+				.check(sql`${sql.ref(`admin_${count}`)} between 0 and 1000`)
 		);
 	}
 	await worked
 		.addColumn('remote_ooh_minutes', 'integer', (c) =>
-			c.notNull().defaultTo(0).check(sql`remote_ooh_minutes between 0 and 720`)
+			c
+				.notNull()
+				.defaultTo(0)
+				.check(sql`remote_ooh_minutes between 0 and 720`)
 		)
 		.addColumn('notes', 'text', (c) => c.check(sql`length(notes) <= 2000`))
 		.addColumn('fee_pence', 'integer', (c) => c.check(sql`fee_pence between 1 and 1000000`))
@@ -159,11 +179,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('diary_settings')
-		.addColumn('user_id', 'uuid', (c) =>
-			c.primaryKey().references('users.id').onDelete('cascade')
-		)
+		.addColumn('user_id', 'uuid', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
 		.addColumn('contact_limit', 'integer', (c) =>
-			c.notNull().defaultTo(25).check(sql`contact_limit between 1 and 25`)
+			c
+				.notNull()
+				.defaultTo(25)
+				.check(sql`contact_limit between 1 and 25`)
 		)
 		.addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.execute();

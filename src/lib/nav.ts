@@ -15,18 +15,21 @@ const NAV: Record<Viewer, NavItem[]> = {
 	],
 	doctor: [
 		{ href: '/', label: 'Home' },
+		{ href: '/diary', label: 'Diary' },
 		{ href: '/map', label: 'Rates map' },
 		{ href: '/rates/mine', label: 'My rates' },
 		{ href: '/account', label: 'Account' }
 	],
 	member: [
 		{ href: '/', label: 'Home' },
+		{ href: '/diary', label: 'Diary' },
 		{ href: '/map', label: 'Rates map' },
 		{ href: '/rates/mine', label: 'My rates' },
 		{ href: '/account', label: 'Account' }
 	],
 	admin: [
 		{ href: '/', label: 'Home' },
+		{ href: '/diary', label: 'Diary' },
 		{ href: '/map', label: 'Rates map' },
 		{ href: '/rates/mine', label: 'My rates' },
 		{ href: '/account', label: 'Account' },

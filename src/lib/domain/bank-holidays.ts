@@ -5,8 +5,9 @@
  */
 import Holidays from 'date-holidays';
 
-export const NATIONS = ['ENG', 'WLS', 'SCT', 'NIR'] as const;
-export type Nation = (typeof NATIONS)[number];
+import type { Nation } from './diary-model';
+
+export { NATIONS, type Nation } from './diary-model';
 
 const DATE_PATTERN = /^(\d{4})-\d{2}-\d{2}$/;
 

@@ -10,141 +10,33 @@
  * A day is computed for one workplace: its entries and its job plans. A session belongs to the date
  * it starts on, for the entry and for the plan alike; only core hours look at the next date.
  */
-import { isBankHoliday, type Nation } from './bank-holidays';
+import { isBankHoliday } from './bank-holidays';
+import {
+	ACTIVITY_KINDS,
+	NON_WORKING_SESSION_TYPES,
+	DEFAULT_OVERTIME_SETTINGS,
+	FULL_TIME_WEEKLY_HOURS,
+	WEEKS_PER_YEAR,
+	type Nation,
+	type IsoDate,
+	type ClockTime,
+	type Weekday,
+	type ActivityKind,
+	type NonWorkingSessionType,
+	type SessionType,
+	type PlannedSession,
+	type JobPlan,
+	type WorkedEntry,
+	type OvertimeSettings,
+	type SafeWorkingFlag,
+	type CoreSplit,
+	type DayResult,
+	type Totals,
+	type WeekSummary,
+	type PeriodReport
+} from './diary-model';
 
-export type { Nation } from './bank-holidays';
-
-/** 'YYYY-MM-DD' */
-export type IsoDate = string;
-/** 'HH:MM', 24-hour wall clock */
-export type ClockTime = string;
-/** ISO weekday: Monday = 1 … Sunday = 7 */
-export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-
-export const ACTIVITY_KINDS = [
-	'consulting',
-	'home_visits',
-	'admin',
-	'meetings',
-	'teaching',
-	'cpd',
-	'other'
-] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-export type ActivityMinutes = Partial<Record<ActivityKind, number>>;
-
-export const CONTACT_MODES = [
-	'face_to_face',
-	'telephone',
-	'video',
-	'online',
-	'home_visit'
-] as const;
-export type ContactMode = (typeof CONTACT_MODES)[number];
-export type ContactCounts = Partial<Record<ContactMode, number>>;
-
-export const WORKING_SESSION_TYPES = [
-	'surgery',
-	'duty_doctor',
-	'extended_access',
-	'out_of_hours',
-	'remote',
-	'home_visits',
-	'admin_only',
-	'meeting_training',
-	'cpd'
-] as const;
-export const NON_WORKING_SESSION_TYPES = [
-	'annual_leave',
-	'sick',
-	'study_leave',
-	'bank_holiday'
-] as const;
-export type WorkingSessionType = (typeof WORKING_SESSION_TYPES)[number];
-export type NonWorkingSessionType = (typeof NON_WORKING_SESSION_TYPES)[number];
-export type SessionType = WorkingSessionType | NonWorkingSessionType;
-
-export interface PlannedSession {
-	weekday: Weekday;
-	start: ClockTime;
-	/** At or before `start` means the session ends the next day. */
-	end: ClockTime;
-	activities?: ActivityMinutes;
-}
-
-export interface JobPlan {
-	effectiveFrom: IsoDate;
-	sessions: readonly PlannedSession[];
-	/** Full-time-equivalent salary in pence a year; without it extra time is not valued. */
-	fullTimeSalaryPence?: number | null;
-}
-
-export interface WorkedEntry {
-	date: IsoDate;
-	/** The nation of the workplace: its bank holidays decide core hours. */
-	nation: Nation;
-	sessionType: SessionType;
-	/**
-	 * Required for a working session. A non-working entry may give times (a half day of leave);
-	 * without them it covers every planned session of the day.
-	 */
-	start?: ClockTime | null;
-	/** At or before `start` means the next day. */
-	finish?: ClockTime | null;
-	breakMinutes?: number;
-	activities?: ActivityMinutes;
-	contacts?: ContactCounts;
-	/** Remote work done out of hours (results, letters) at a time the diary does not record. */
-	remoteOutOfHoursMinutes?: number;
-}
-
-export interface OvertimeSettings {
-	/** Weekdays on which core hours apply; bank holidays of the workplace's nation never do. */
-	coreWeekdays: readonly Weekday[];
-	coreStart: ClockTime;
-	coreEnd: ClockTime;
-	/** Extra time is valued at these multiples of the hourly rate. */
-	coreMultiplier: number;
-	outsideCoreMultiplier: number;
-	/** Hours of time off in lieu owed per hour of extra time. */
-	toilHoursPerCoreHour: number;
-	toilHoursPerOutsideCoreHour: number;
-	/** A day with more patient contacts than this is flagged; the doctor may set a lower one. */
-	contactLimit: number;
-	maxConsultingMinutesPerSession: number;
-	/** At least `minAdminMinutes` of admin for every `perClinicalMinutes` of clinical work. */
-	minAdminMinutes: number;
-	perClinicalMinutes: number;
-	/** A day worked for longer than this needs a break of at least `minBreakMinutes`. */
-	longDayMinutes: number;
-	minBreakMinutes: number;
-}
-
-/**
- * Defaults of the BMA salaried-GP overtime toolkit (DESIGN §2): core hours Monday–Friday
- * 08:00–18:30, extra time at 150 % / 200 % of the hourly rate or 1.5 h / 2 h TOIL per hour; and
- * the safe-working limits of DESIGN §2: 25 contacts a day, 3 h consulting a session, 1 h admin per
- * 3 h clinical. The 20-minute break after 6 h is the Working Time Regulations 1998, reg. 12.
- */
-export const DEFAULT_OVERTIME_SETTINGS: Readonly<OvertimeSettings> = Object.freeze({
-	coreWeekdays: Object.freeze([1, 2, 3, 4, 5] as Weekday[]),
-	coreStart: '08:00',
-	coreEnd: '18:30',
-	coreMultiplier: 1.5,
-	outsideCoreMultiplier: 2,
-	toilHoursPerCoreHour: 1.5,
-	toilHoursPerOutsideCoreHour: 2,
-	contactLimit: 25,
-	maxConsultingMinutesPerSession: 180,
-	minAdminMinutes: 60,
-	perClinicalMinutes: 180,
-	longDayMinutes: 360,
-	minBreakMinutes: 20
-});
-
-/** Full time is 9 sessions = 37.5 h a week, over 52.143 weeks a year (≈ 365 / 7) (DESIGN §2). */
-export const FULL_TIME_WEEKLY_HOURS = 37.5;
-export const WEEKS_PER_YEAR = 52.143;
+export * from './diary-model';
 
 const MINUTES_PER_DAY = 24 * 60;
 const MS_PER_DAY = 86_400_000;
@@ -254,11 +146,6 @@ function coreMask(date: IsoDate, nation: Nation, settings: OvertimeSettings): Ui
 	return mask;
 }
 
-export interface CoreSplit {
-	coreMinutes: number;
-	outsideCoreMinutes: number;
-}
-
 /**
  * Splits start–finish on `date` into core and outside-core minutes. A finish at or before the
  * start is on the next day, and the part after midnight is judged by the next date (a Sunday night
@@ -281,12 +168,6 @@ export function splitCoreMinutes(
 // ---------------------------------------------------------------------------------------------
 // Safe working
 // ---------------------------------------------------------------------------------------------
-
-export type SafeWorkingFlag =
-	| { kind: 'contacts_over_limit'; contacts: number; limit: number }
-	| { kind: 'long_consulting_session'; consultingMinutes: number; limit: number }
-	| { kind: 'low_admin_ratio'; adminMinutes: number; clinicalMinutes: number }
-	| { kind: 'no_break_on_long_day'; workedMinutes: number; longestBreakMinutes: number };
 
 export function isNonWorking(type: SessionType): type is NonWorkingSessionType {
 	return (NON_WORKING_SESSION_TYPES as readonly string[]).includes(type);
@@ -369,33 +250,6 @@ export function safeWorkingFlags(
 // ---------------------------------------------------------------------------------------------
 // A day
 // ---------------------------------------------------------------------------------------------
-
-export interface DayResult {
-	date: IsoDate;
-	weekday: Weekday;
-	isoWeek: string;
-	/** False when no job plan was in force (e.g. a locum workplace): no extra time is counted. */
-	hasPlan: boolean;
-	plannedMinutes: number;
-	/** Planned minutes covered by leave, sickness, study leave or a bank holiday. */
-	absenceMinutes: number;
-	/** Session time plus remote out-of-hours minutes. */
-	workedMinutes: number;
-	remoteOutOfHoursMinutes: number;
-	/** Planned time neither worked nor accounted for by an absence (late, left early, not logged). */
-	shortfallMinutes: number;
-	/** Worked + absence − planned, when positive; split by when it was worked. */
-	extraMinutes: number;
-	extraCoreMinutes: number;
-	extraOutsideCoreMinutes: number;
-	hourlyRatePence: number | null;
-	/** Null when the plan in force has no salary. */
-	extraValuePence: number | null;
-	toilMinutes: number;
-	contacts: number;
-	activities: Record<ActivityKind, number>;
-	flags: SafeWorkingFlag[];
-}
 
 /**
  * Computes one day of one workplace against `plan`, the job plan in force that day (see
@@ -525,37 +379,6 @@ export function computeDay(
 // ---------------------------------------------------------------------------------------------
 // Weeks and periods
 // ---------------------------------------------------------------------------------------------
-
-export interface Totals {
-	plannedMinutes: number;
-	absenceMinutes: number;
-	workedMinutes: number;
-	shortfallMinutes: number;
-	extraMinutes: number;
-	extraCoreMinutes: number;
-	extraOutsideCoreMinutes: number;
-	/** The sum of each day's rounded value, so a table of days adds up to it. */
-	extraValuePence: number;
-	/** Extra minutes on days whose plan had no salary, left out of `extraValuePence`. */
-	unvaluedExtraMinutes: number;
-	toilMinutes: number;
-	flaggedDates: IsoDate[];
-}
-
-export interface WeekSummary extends Totals {
-	isoWeek: string;
-	/** The first and last dates of the week inside the period: weeks at its edges may be partial. */
-	from: IsoDate;
-	to: IsoDate;
-}
-
-export interface PeriodReport {
-	from: IsoDate;
-	to: IsoDate;
-	days: DayResult[];
-	weeks: WeekSummary[];
-	totals: Totals;
-}
 
 /** Days are never netted against each other: extra on one day is not cancelled by a short day. */
 export function totalDays(days: readonly DayResult[]): Totals {

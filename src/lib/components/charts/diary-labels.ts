@@ -9,7 +9,7 @@ import {
 	type OvertimeSettings,
 	type SafeWorkingFlag,
 	type SessionType
-} from '$lib/domain/diary-rules';
+} from '$lib/domain/diary-model';
 import { formatMinutes } from '$lib/format';
 
 export const SESSION_TYPE_LABELS: Readonly<Record<SessionType, string>> = {

@@ -8,7 +8,7 @@ import {
 	type ActivityKind,
 	type DayResult,
 	type WeekSummary
-} from '$lib/domain/diary-rules';
+} from '$lib/domain/diary-model';
 import { formatMinutes } from '$lib/format';
 import { ACTIVITY_LABELS, formatShortDate } from './diary-labels';
 import {

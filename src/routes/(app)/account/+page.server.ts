@@ -17,6 +17,7 @@ import {
 import { invalid, parseForm } from '$lib/server/forms';
 import { membershipStatus } from '$lib/server/membership';
 import { changePasswordSchema, deleteAccountSchema, profileSchema } from '$lib/schemas/auth';
+import { deleteDiary } from '$lib/server/diary/delete';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -62,6 +63,15 @@ export const actions: Actions = {
 		await invalidateUserSessions(getDb(), user.id);
 		deleteSessionCookie(event.cookies);
 		redirect(303, '/login');
+	},
+	deleteDiary: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		if (String(form.get('confirmDiary') ?? '').trim() !== 'DELETE') {
+			return invalid(form, { confirmDiary: 'Type DELETE to confirm.' });
+		}
+		const { entries } = await deleteDiary(getDb(), user.id);
+		return { saved: 'diaryDeleted', entries };
 	},
 	delete: async (event) => {
 		const user = requireUser(event);

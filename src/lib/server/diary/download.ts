@@ -1,0 +1,25 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db/connection';
+import { todayInLondon } from '$lib/format';
+import { loadReport, parsePeriod } from '$lib/server/diary/report';
+
+/** The report a download asks for (?from=&to=, as on the reports page); a bad period → 400. */
+export async function reportFor(event: RequestEvent) {
+	const user = requireUser(event);
+	const parsed = parsePeriod(event.url.searchParams, todayInLondon());
+	if (!parsed.ok) {
+		return { user, error: new Response(Object.values(parsed.errors).join(' '), { status: 400 }) };
+	}
+	return { user, error: null, data: await loadReport(getDb(), user.id, parsed.period) };
+}
+
+export function attachment(body: string | Uint8Array, type: string, filename: string): Response {
+	return new Response(body as BodyInit, {
+		headers: {
+			'content-type': type,
+			'content-disposition': `attachment; filename="${filename}"`,
+			'cache-control': 'private, no-store'
+		}
+	});
+}

@@ -1,0 +1,37 @@
+import type { Db } from '../db/index';
+import { DEFAULT_OVERTIME_SETTINGS, type OvertimeSettings } from '../../domain/diary-rules';
+
+export interface DiarySettings {
+	/** The doctor's own safe limit of patient contacts a day, at most the default 25 (DESIGN §2). */
+	contactLimit: number;
+}
+
+export async function getDiarySettings(db: Db, userId: string): Promise<DiarySettings> {
+	const row = await db
+		.selectFrom('diary_settings')
+		.select('contact_limit')
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
+	return { contactLimit: row?.contact_limit ?? DEFAULT_OVERTIME_SETTINGS.contactLimit };
+}
+
+export async function saveDiarySettings(
+	db: Db,
+	userId: string,
+	settings: DiarySettings
+): Promise<void> {
+	await db
+		.insertInto('diary_settings')
+		.values({ user_id: userId, contact_limit: settings.contactLimit })
+		.onConflict((oc) =>
+			oc
+				.column('user_id')
+				.doUpdateSet({ contact_limit: settings.contactLimit, updated_at: new Date() })
+		)
+		.execute();
+}
+
+/** The rules' settings for this doctor: the BMA defaults with the doctor's contact limit. */
+export function overtimeSettingsFor(settings: DiarySettings): OvertimeSettings {
+	return { ...DEFAULT_OVERTIME_SETTINGS, contactLimit: settings.contactLimit };
+}

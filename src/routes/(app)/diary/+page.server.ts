@@ -1,0 +1,31 @@
+import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db/connection';
+import { todayInLondon } from '$lib/format';
+import { isIsoDate } from '$lib/schemas/diary';
+import { loadWeek } from '$lib/server/diary/week';
+import { listTemplates } from '$lib/server/diary/templates';
+import { copyAction, logPlannedAction, logTemplateAction } from '$lib/server/diary/form-actions';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const today = todayInLondon();
+	const asked = event.url.searchParams.get('week') ?? '';
+	const date = isIsoDate(asked) ? asked : today;
+	const db = getDb();
+	const [week, templates] = await Promise.all([
+		loadWeek(db, user.id, date, today),
+		listTemplates(db, user.id)
+	]);
+	return {
+		week,
+		templates: templates.map((t) => ({ id: t.id, name: t.name })),
+		saved: event.url.searchParams.has('saved')
+	};
+};
+
+export const actions: Actions = {
+	logPlanned: logPlannedAction,
+	logTemplate: logTemplateAction,
+	copy: copyAction
+};

@@ -1,0 +1,27 @@
+import type { PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db/connection';
+import { todayInLondon } from '$lib/format';
+import { loadReport, parsePeriod } from '$lib/server/diary/report';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const parsed = parsePeriod(event.url.searchParams, todayInLondon());
+	const { report, settings, entries, workplaces } = await loadReport(
+		getDb(),
+		user.id,
+		parsed.period
+	);
+	return {
+		period: parsed.period,
+		errors: parsed.ok ? null : parsed.errors,
+		asked: {
+			from: event.url.searchParams.get('from') ?? parsed.period.from,
+			to: event.url.searchParams.get('to') ?? parsed.period.to
+		},
+		report,
+		contactLimit: settings.contactLimit,
+		entryCount: entries.length,
+		hasWorkplaces: workplaces.length > 0
+	};
+};
