@@ -1,7 +1,7 @@
 // Demo locum rates (DESIGN §8): a few hundred synthetic doctors reporting over three years, so that
 // the map has published cells with and without quartiles, suppressed cells and trends. Deterministic
 // (a seeded PRNG), so every demo database tells the same story.
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../db/index';
 import { toNumber } from '../db/index';
 import type { RateSubmissionTable, SubmissionStatus } from '../db/tables/rates';
@@ -75,6 +75,51 @@ export function submissionRow(s: SyntheticSubmission): Insertable<RateSubmission
 		created_at: createdAt,
 		updated_at: createdAt
 	};
+}
+
+const SUBMISSION_COLUMNS = [
+	['contributor_key', 'text'],
+	['category_code', 'text'],
+	['work_month', 'text'],
+	['area_code', 'text'],
+	['region_code', 'text'],
+	['nation_code', 'text'],
+	['amount_pence', 'int4'],
+	['basis', 'text'],
+	['hours_worked', 'numeric'],
+	['pence_per_hour', 'int4'],
+	['session_equivalent_pence', 'int4'],
+	['booked_contacts', 'int4'],
+	['home_visits_included', 'bool'],
+	['admin_included', 'bool'],
+	['booking_route', 'text'],
+	['status', 'text'],
+	['moderation_reason', 'text'],
+	['created_at', 'timestamptz'],
+	['updated_at', 'timestamptz']
+] as const;
+
+/**
+ * Thousands of complete rows (every column but the id, as submissionRow makes them) in one
+ * statement: one array parameter per column, unnested on the server. About ten times faster than
+ * a multi-row VALUES list, on PGlite and pg alike, because the statement stays small.
+ */
+export async function copySubmissionRows(
+	db: Db,
+	rows: readonly Insertable<RateSubmissionTable>[]
+): Promise<void> {
+	if (rows.length === 0) return;
+	const arrays = SUBMISSION_COLUMNS.map(([column, type]) => {
+		const values = rows.map((row) => {
+			const value = (row as Record<string, unknown>)[column];
+			return value instanceof Date ? value.toISOString() : (value ?? null);
+		});
+		return sql`${values}::${sql.raw(type)}[]`;
+	});
+	await sql`
+		insert into rate_submissions (${sql.join(SUBMISSION_COLUMNS.map(([c]) => sql.ref(c)))})
+		select * from unnest(${sql.join(arrays)})
+	`.execute(db);
 }
 
 /** Hundreds of rows per statement: thousands of single inserts take minutes on PGlite. */
@@ -363,7 +408,18 @@ function homeWeight(code: AreaCode): number {
 	return POPULATION[code] * (MEMBERSHIP_PULL[code] ?? MEMBERSHIP_PULL[regionOf.get(code)!] ?? 1);
 }
 
-function makeDoctor(random: Random, key: string, first: number, last: number): Doctor {
+/**
+ * A synthetic doctor. `activity` scales how much the population reports (1 = the demo group; the
+ * national-scale seed raises it so 10 000 doctors make a million reports); at 1 the random draws
+ * are exactly the demo's, so the demo database does not change.
+ */
+function makeDoctor(
+	random: Random,
+	key: string,
+	first: number,
+	last: number,
+	activity = 1
+): Doctor {
 	const home = random.weighted(areaCodes, areaCodes.map(homeWeight));
 	const others = areaCodes.filter((c) => c !== home && regionOf.get(c) === regionOf.get(home));
 	const neighbour =
@@ -373,10 +429,16 @@ function makeDoctor(random: Random, key: string, first: number, last: number): D
 					others.map((c) => POPULATION[c])
 				)
 			: null;
-	let categories = CATEGORIES.filter((c) => random.chance(CATEGORY_UPTAKE[c]));
+	const uptake = Math.sqrt(activity);
+	let categories = CATEGORIES.filter((c) =>
+		random.chance(Math.min(1, CATEGORY_UPTAKE[c] * uptake))
+	);
 	if (categories.length === 0) categories = ['in_hours_session'];
 	// Most doctors were there from the start; the rest joined as the app spread.
-	const firstMonth = random.chance(0.6) ? first + random.int(0, 5) : first + random.int(0, 30);
+	const span = last - first + 1;
+	const firstMonth = random.chance(0.6)
+		? first + random.int(0, 5)
+		: first + random.int(0, Math.max(5, span - 6));
 	const lastMonth =
 		random.chance(0.15) && firstMonth + 6 < last ? random.int(firstMonth + 6, last) : last;
 	const bases = Object.fromEntries(
@@ -448,41 +510,58 @@ function quote(
 // The generator
 
 export interface SeedRatesOptions {
-	/** 'YYYY-MM-DD': the data covers the MONTHS_OF_DATA months before this one. */
+	/** 'YYYY-MM-DD': the data covers the `months` months before this one. */
 	today: string;
+	/** How many synthetic doctors report; ignored when contributorKeys is given. */
 	contributors?: number;
+	/** The doctors' contributor keys, e.g. contributorKey(user id) for seeded accounts. */
+	contributorKeys?: readonly string[];
+	/**
+	 * About how many reports to make in all (a few held ones come on top). Without it the doctors
+	 * report as the demo group does, about 15 each over three years; with it their activity is
+	 * scaled to reach the number, and generation stops there.
+	 */
+	submissions?: number;
+	/** Months of data; 36 by default. */
+	months?: number;
 	seed?: number;
 }
 
-/**
- * The synthetic submissions, without touching the database. Contributor keys are
- * contributorKey(`synthetic-${i}`): no real user id hashes to them.
- */
-export function generateRateSubmissions({
-	today,
-	contributors = 400,
-	seed = 42
-}: SeedRatesOptions): Insertable<RateSubmissionTable>[] {
-	const random = new Random(seed);
-	const latest = monthIndex(today) - 1;
-	const first = latest - MONTHS_OF_DATA + 1;
-	const doctors = Array.from({ length: contributors }, (_, i) =>
-		makeDoctor(random, contributorKey(`synthetic-${i}`), first, latest)
-	);
+/** Per category × region: each doctor's £/h values, what saveSubmission's outlier check compares. */
+type RegionIndex = Map<string, Map<string, number[]>>;
 
-	const rows: Insertable<RateSubmissionTable>[] = [];
-	for (const doctor of doctors) {
-		for (let month = doctor.firstMonth; month <= doctor.lastMonth; month++) {
-			if (!random.chance(doctor.diligence)) continue;
-			let chosen = doctor.categories.filter(() => random.chance(0.6));
-			if (chosen.length === 0) chosen = [random.pick(doctor.categories)];
-			// One area per category and month, so the one-per-cell-and-month rule holds by construction.
-			for (const category of chosen) {
-				const area =
-					doctor.neighbour && category !== 'remote' && random.chance(0.25)
-						? doctor.neighbour
-						: doctor.home;
-				const hourly = poundsPerHour(random, doctor, category, area, month, latest);
+/** One doctor's ordinary reports, month by month, in the order the demo has always made them. */
+function* doctorRows(
+	random: Random,
+	doctor: Doctor,
+	activity: number,
+	latest: number,
+	today: string
+): Generator<Insertable<RateSubmissionTable>> {
+	const monthChance = Math.min(1, doctor.diligence * activity);
+	const categoryChance = Math.min(1, 0.6 * Math.sqrt(activity));
+	const bothAreasChance = Math.min(1, 0.25 * (activity - 1));
+	for (let month = doctor.firstMonth; month <= doctor.lastMonth; month++) {
+		if (!random.chance(monthChance)) continue;
+		let chosen = doctor.categories.filter(() => random.chance(categoryChance));
+		if (chosen.length === 0) chosen = [random.pick(doctor.categories)];
+		// One area per category and month, so the one-per-cell-and-month rule holds by construction.
+		for (const category of chosen) {
+			const area =
+				doctor.neighbour && category !== 'remote' && random.chance(0.25)
+					? doctor.neighbour
+					: doctor.home;
+			const areas = [area];
+			// At national scale a busy doctor also works the other area in the same month.
+			if (
+				activity > 1 &&
+				doctor.neighbour &&
+				category !== 'remote' &&
+				random.chance(bothAreasChance)
+			)
+				areas.push(area === doctor.home ? doctor.neighbour : doctor.home);
+			for (const where of areas) {
+				const hourly = poundsPerHour(random, doctor, category, where, month, latest);
 				const basis = doctor.bases[category];
 				const fee = quote(random, category, basis, hourly);
 				const [low, high] = CONTACTS_PER_HOUR[category];
@@ -490,7 +569,7 @@ export function generateRateSubmissions({
 					contributorKey: doctor.key,
 					category,
 					workMonth: formatMonth(month),
-					areaCode: area,
+					areaCode: where,
 					basis,
 					...fee,
 					bookedContacts: doctor.givesContacts
@@ -509,12 +588,92 @@ export function generateRateSubmissions({
 				});
 				// Ordinary reports must count straight away; the held ones are made on purpose below.
 				if (!isWithinSoftBounds(row.pence_per_hour)) continue;
-				rows.push(row);
+				yield row;
 			}
 		}
 	}
-	rows.push(...heldSubmissions(random, doctors, rows, latest, today));
-	return rows;
+}
+
+/**
+ * The activity at which an average doctor makes `perDoctor` reports: a bisection over a sample
+ * of doctors drawn from their own seed (the same sample every step, so the count rises with the
+ * activity), leaving the population's random draws untouched.
+ */
+function calibrateActivity(perDoctor: number, first: number, latest: number, today: string) {
+	const SAMPLE = 300;
+	const meanRows = (activity: number) => {
+		const random = new Random(0x5eed);
+		let rows = 0;
+		for (let i = 0; i < SAMPLE; i++) {
+			const doctor = makeDoctor(random, `sample-${i}`, first, latest, activity);
+			for (const _row of doctorRows(random, doctor, activity, latest, today)) rows++;
+		}
+		return rows / SAMPLE;
+	};
+	let low = 0.02;
+	let high = 64;
+	for (let step = 0; step < 14; step++) {
+		const mid = Math.sqrt(low * high);
+		if (meanRows(mid) < perDoctor) low = mid;
+		else high = mid;
+	}
+	// A little above, so the run reaches the number rather than falling a few percent short.
+	return high * 1.02;
+}
+
+/**
+ * The synthetic submissions, one row at a time, without touching the database: ordinary reports
+ * doctor by doctor, then a few held for moderation. Contributor keys default to
+ * contributorKey(`synthetic-${i}`): no real user id hashes to them.
+ */
+export function* rateSubmissionRows({
+	today,
+	contributors = 400,
+	contributorKeys,
+	submissions,
+	months = MONTHS_OF_DATA,
+	seed = 42
+}: SeedRatesOptions): Generator<Insertable<RateSubmissionTable>> {
+	const keys =
+		contributorKeys ??
+		Array.from({ length: contributors }, (_, i) => contributorKey(`synthetic-${i}`));
+	const random = new Random(seed);
+	const latest = monthIndex(today) - 1;
+	const first = latest - months + 1;
+	const activity =
+		submissions === undefined
+			? 1
+			: calibrateActivity(submissions / Math.max(1, keys.length), first, latest, today);
+	const doctors = keys.map((key) => makeDoctor(random, key, first, latest, activity));
+
+	const index: RegionIndex = new Map();
+	// Held reports go in the last two months: only those cells need checking for a clash.
+	const recentFrom = formatMonth(latest - 1);
+	const taken = new Set<string>();
+	let made = 0;
+	const limit = submissions ?? Infinity;
+	population: for (const doctor of doctors) {
+		for (const row of doctorRows(random, doctor, activity, latest, today)) {
+			const cell = `${row.category_code}|${row.region_code}`;
+			let byDoctor = index.get(cell);
+			if (!byDoctor) index.set(cell, (byDoctor = new Map()));
+			let values = byDoctor.get(row.contributor_key);
+			if (!values) byDoctor.set(row.contributor_key, (values = []));
+			values.push(row.pence_per_hour);
+			if (row.work_month >= recentFrom)
+				taken.add(`${row.contributor_key}|${row.category_code}|${row.area_code}|${row.work_month}`);
+			yield row;
+			if (++made >= limit) break population;
+		}
+	}
+	yield* heldSubmissions(random, doctors, index, taken, latest, today);
+}
+
+/** The synthetic submissions as an array (the demo's few thousand). */
+export function generateRateSubmissions(
+	options: SeedRatesOptions
+): Insertable<RateSubmissionTable>[] {
+	return [...rateSubmissionRows(options)];
 }
 
 /**
@@ -524,7 +683,8 @@ export function generateRateSubmissions({
 function heldSubmissions(
 	random: Random,
 	doctors: Doctor[],
-	accepted: Insertable<RateSubmissionTable>[],
+	index: RegionIndex,
+	taken: Set<string>,
 	latest: number,
 	today: string
 ): Insertable<RateSubmissionTable>[] {
@@ -537,9 +697,6 @@ function heldSubmissions(
 		{ amountPence: 160_00, basis: 'per_session', hoursWorked: 4 },
 		{ amountPence: 210_00, basis: 'per_hour', hoursWorked: 4 }
 	];
-	const taken = new Set(
-		accepted.map((r) => `${r.contributor_key}|${r.category_code}|${r.area_code}|${r.work_month}`)
-	);
 	const held: Insertable<RateSubmissionTable>[] = [];
 	for (const fee of fees) {
 		for (let attempt = 0; attempt < 50; attempt++) {
@@ -558,7 +715,7 @@ function heldSubmissions(
 			});
 			const reason = moderationReason(
 				row.pence_per_hour,
-				regionSpread(accepted, category, row.region_code, doctor.key)
+				regionSpread(index, category, row.region_code, doctor.key)
 			);
 			if (!reason) continue;
 			taken.add(cell);
@@ -570,21 +727,11 @@ function heldSubmissions(
 }
 
 /** The spread saveSubmission compares with: one median per doctor in the category × region. */
-function regionSpread(
-	rows: Insertable<RateSubmissionTable>[],
-	category: string,
-	region: string,
-	exceptKey: string
-) {
-	const byDoctor = new Map<string, number[]>();
-	for (const r of rows) {
-		if (r.category_code !== category || r.region_code !== region) continue;
-		if (r.contributor_key === exceptKey) continue;
-		const list = byDoctor.get(r.contributor_key) ?? [];
-		list.push(r.pence_per_hour);
-		byDoctor.set(r.contributor_key, list);
+function regionSpread(index: RegionIndex, category: string, region: string, exceptKey: string) {
+	const values: number[] = [];
+	for (const [key, list] of index.get(`${category}|${region}`) ?? []) {
+		if (key !== exceptKey) values.push(median(list));
 	}
-	const values = [...byDoctor.values()].map((v) => median(v));
 	return values.length >= 10 ? describeSpread(values) : null;
 }
 
@@ -596,11 +743,29 @@ export async function countRateSubmissions(db: Db): Promise<number> {
 	return toNumber(n);
 }
 
-/** Generates and stores the synthetic submissions; returns how many rows went in. */
-export async function seedRateSubmissions(db: Db, options: SeedRatesOptions): Promise<number> {
-	const rows = generateRateSubmissions(options);
-	await insertSubmissionRows(db, rows);
-	return rows.length;
+/**
+ * Generates and stores the synthetic submissions as they are made, a few thousand rows per
+ * statement, so a million never sit in memory at once; returns how many rows went in.
+ */
+export async function seedRateSubmissions(
+	db: Db,
+	options: SeedRatesOptions & { batchSize?: number; onProgress?: (rows: number) => void }
+): Promise<number> {
+	const batchSize = options.batchSize ?? 5000;
+	let batch: Insertable<RateSubmissionTable>[] = [];
+	let stored = 0;
+	for (const row of rateSubmissionRows(options)) {
+		batch.push(row);
+		if (batch.length < batchSize) continue;
+		await copySubmissionRows(db, batch);
+		stored += batch.length;
+		batch = [];
+		options.onProgress?.(stored);
+	}
+	await copySubmissionRows(db, batch);
+	stored += batch.length;
+	options.onProgress?.(stored);
+	return stored;
 }
 
 export interface DemoRatesSummary {
@@ -619,7 +784,7 @@ export interface DemoRatesSummary {
 export async function seedDemoRates(db: Db, today: string): Promise<DemoRatesSummary> {
 	const generated = (await countRateSubmissions(db)) === 0;
 	if (generated) await seedRateSubmissions(db, { today });
-	await publishDueSnapshots(db, today, publicationSettings(), SYSTEM_ACTOR);
+	await publishDueSnapshots(db, today, await publicationSettings(db), SYSTEM_ACTOR);
 
 	const submissions = await countRateSubmissions(db);
 	const held = await db

@@ -1,0 +1,39 @@
+// Timing helpers: medians over repeated runs after a warm-up, never asserted anywhere.
+
+export interface Timing {
+	median: number;
+	p95: number;
+	runs: number;
+}
+
+export function summarise(times: number[]): Timing {
+	const sorted = [...times].sort((a, b) => a - b);
+	const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+	return {
+		median: sorted.length ? at(0.5) : NaN,
+		p95: sorted.length ? at(0.95) : NaN,
+		runs: sorted.length
+	};
+}
+
+/** Median of `runs` timed calls (milliseconds) after `warmup` untimed ones. */
+export async function timeIt(
+	fn: (run: number) => Promise<unknown>,
+	{ runs, warmup = Math.min(20, Math.ceil(runs / 5)) }: { runs: number; warmup?: number }
+): Promise<Timing> {
+	for (let i = 0; i < warmup; i++) await fn(i);
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const started = performance.now();
+		await fn(i);
+		times.push(performance.now() - started);
+	}
+	return summarise(times);
+}
+
+export function ms(value: number): string {
+	if (!Number.isFinite(value)) return '–';
+	return value >= 1000
+		? `${(value / 1000).toFixed(2)} s`
+		: `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+}

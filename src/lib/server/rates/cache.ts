@@ -1,0 +1,54 @@
+import { gzipSync } from 'node:zlib';
+import type { Db } from '../db/index';
+import { readRateCells, type RateAudience, type SnapshotInfo } from './read';
+
+/**
+ * The map endpoint's answers, serialized once per snapshot × category × audience and kept in this
+ * process. A published snapshot never changes (its cells, the trend snapshots before it, and the
+ * category names are all fixed once written), so an answer stays right for as long as its snapshot
+ * is the latest; the first request that sees a newer snapshot drops the older answers. The audience
+ * is part of the key and each shape is built by readRateCells for that audience alone, so a
+ * member's answer can never be handed to anyone else.
+ */
+export interface CachedRateCells {
+	json: string;
+	gzip: Buffer;
+}
+
+interface SnapshotCache {
+	/** id and publication time: a database made afresh can reuse an id, never both. */
+	snapshotKey: string;
+	answers: Map<string, CachedRateCells>;
+}
+
+// Per database handle, so tests that open many databases in one process never share answers.
+const caches = new WeakMap<Db, SnapshotCache>();
+
+export async function rateCellsResponse(
+	db: Db,
+	categoryCode: string,
+	audience: RateAudience,
+	snapshot: SnapshotInfo | null
+): Promise<CachedRateCells | null> {
+	const snapshotKey = snapshot ? `${snapshot.id}|${snapshot.publishedAt}` : 'none';
+	let cache = caches.get(db);
+	if (!cache || cache.snapshotKey !== snapshotKey) {
+		cache = { snapshotKey, answers: new Map() };
+		caches.set(db, cache);
+	}
+	const key = `${audience}|${categoryCode}`;
+	const hit = cache.answers.get(key);
+	if (hit) return hit;
+
+	const data =
+		audience === 'member'
+			? await readRateCells(db, categoryCode, 'member', snapshot)
+			: await readRateCells(db, categoryCode, 'public', snapshot);
+	// Unknown categories are not kept: a stranger's made-up names must not grow the cache.
+	if (!data) return null;
+	const json = JSON.stringify({ audience, ...data });
+	const answer = { json, gzip: gzipSync(json) };
+	// Only keep it if no newer snapshot took the cache's place while this one was being read.
+	if (caches.get(db) === cache) cache.answers.set(key, answer);
+	return answer;
+}

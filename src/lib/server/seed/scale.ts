@@ -1,0 +1,712 @@
+// National-scale data (issue 7): tens of thousands of doctor accounts, a million rate submissions
+// and years of diaries, for the benchmarks and for trying the app at the size a national body would
+// run it. Deterministic for a given seed and `today`; rows go in thousands at a time as arrays
+// unnested on the server, the same statement on PGlite and pg.
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../db/index';
+import { toNumber } from '../db/index';
+import { hashPassword } from '../auth/password';
+import { AREAS, type AreaCode } from '../../../../data/geography';
+import { addDays, weekdayOf, type SessionType } from '../../domain/diary-rules';
+import { isBankHoliday } from '../../domain/bank-holidays';
+import { addClockMinutes } from '../../schemas/diary';
+import { addMonths } from '../../format';
+import { contributorKey } from '../rates/contributor';
+import { nationOfArea } from '../diary/workplaces';
+import { seedRateSubmissions } from './rates';
+import { createProgressBar } from './progress';
+
+/** Every scale account shares this password (and one argon2 hash of it, made once per run). */
+export const SCALE_PASSWORD = 'scale-doctor-pass';
+export const SCALE_EMAIL_DOMAIN = 'scale.sessional.test';
+
+/** The doctor whose diary spans all the years asked for: the benchmarks read this one's weeks. */
+export function scaleDoctorEmail(index: number): string {
+	return `gp${index + 1}@${SCALE_EMAIL_DOMAIN}`;
+}
+
+export interface ScaleOptions {
+	today: string;
+	doctors: number;
+	submissions: number;
+	/** Years of diary for the first doctor; the other diary keepers have up to as many. */
+	diaryYears: number;
+	/** How many doctors keep a diary (the first always does when diaryYears > 0). */
+	diaryDoctors?: number;
+	/** Share of doctors with a current membership. */
+	memberShare?: number;
+	seed?: number;
+	/** Progress bars on stderr. */
+	progress?: boolean;
+}
+
+export interface ScaleSummary {
+	generated: boolean;
+	doctors: number;
+	members: number;
+	submissions: number;
+	diaryDoctors: number;
+	diaryEntries: number;
+	seconds: { users: number; submissions: number; diary: number };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows as column arrays
+
+type PgType = 'text' | 'uuid' | 'int4' | 'bool' | 'date' | 'timestamptz' | 'numeric';
+type Columns = readonly (readonly [string, PgType])[];
+
+/** Inserts complete rows with one array per column, unnested by the server. */
+async function copyRows(
+	db: Db,
+	table: string,
+	columns: Columns,
+	rows: readonly Record<string, unknown>[]
+): Promise<void> {
+	if (rows.length === 0) return;
+	const arrays = columns.map(([column, type]) => {
+		const values = rows.map((row) => {
+			const value = row[column];
+			return value instanceof Date ? value.toISOString() : (value ?? null);
+		});
+		return sql`${values}::${sql.raw(type)}[]`;
+	});
+	await sql`
+		insert into ${sql.table(table)} (${sql.join(columns.map(([c]) => sql.ref(c)))})
+		select * from unnest(${sql.join(arrays)})
+	`.execute(db);
+}
+
+/** Collects rows and writes them a batch at a time. */
+class Copier {
+	private rows: Record<string, unknown>[] = [];
+	written = 0;
+	constructor(
+		private db: Db,
+		private table: string,
+		private columns: Columns,
+		private onWrite?: (written: number) => void,
+		private batchSize = 4000
+	) {}
+	async add(row: Record<string, unknown>) {
+		this.rows.push(row);
+		if (this.rows.length >= this.batchSize) await this.flush();
+	}
+	async flush() {
+		const rows = this.rows;
+		this.rows = [];
+		await copyRows(this.db, this.table, this.columns, rows);
+		this.written += rows.length;
+		this.onWrite?.(this.written);
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Randomness and identities
+
+function mulberry32(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+function rng(seed: number) {
+	const next = mulberry32(seed);
+	return {
+		next,
+		chance: (p: number) => next() < p,
+		int: (low: number, high: number) => low + Math.floor(next() * (high - low + 1)),
+		pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]
+	};
+}
+type Rng = ReturnType<typeof rng>;
+
+/** A stable v4-shaped UUID per name, so PGlite and a server seeded alike hold the same ids. */
+function stableUuid(name: string): string {
+	const hex = createHash('sha256').update(name).digest('hex');
+	const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const FIRST_NAMES = [
+	'Aisha',
+	'Ben',
+	'Catherine',
+	'David',
+	'Eleanor',
+	'Farah',
+	'George',
+	'Hannah',
+	'Imran',
+	'Jane',
+	'Kwame',
+	'Laura',
+	'Mohammed',
+	'Niamh',
+	'Owen',
+	'Priya',
+	'Rhys',
+	'Sarah',
+	'Tom',
+	'Zara'
+];
+const SURNAMES = [
+	'Ahmed',
+	'Brown',
+	'Campbell',
+	'Davies',
+	'Evans',
+	'Fraser',
+	'Gupta',
+	'Hughes',
+	'Iqbal',
+	'Jones',
+	'Khan',
+	'Lewis',
+	'Morgan',
+	'Nolan',
+	"O'Neill",
+	'Patel',
+	'Roberts',
+	'Singh',
+	'Thomas',
+	'Walker'
+];
+
+// ---------------------------------------------------------------------------------------------
+// Users and memberships
+
+const USER_COLUMNS: Columns = [
+	['id', 'uuid'],
+	['email', 'text'],
+	['name', 'text'],
+	['doctor_kind', 'text'],
+	['password_hash', 'text'],
+	['email_verified_at', 'timestamptz']
+];
+
+const MEMBERSHIP_COLUMNS: Columns = [
+	['user_id', 'uuid'],
+	['valid_from', 'date'],
+	['valid_until', 'date'],
+	['source', 'text'],
+	['amount_pence', 'int4'],
+	['reference', 'text']
+];
+
+interface ScaleDoctor {
+	id: string;
+	kind: 'salaried' | 'locum';
+}
+
+function scaleDoctors(count: number, seed: number): ScaleDoctor[] {
+	const random = rng(seed);
+	return Array.from({ length: count }, (_, i) => ({
+		id: stableUuid(`sessional-scale-${seed}-${i}`),
+		// The first doctor is salaried: the diary benchmark reads a job-planned week.
+		kind: i === 0 || random.chance(0.55) ? 'salaried' : 'locum'
+	}));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Diaries
+
+const WORKED_COLUMNS: Columns = [
+	['user_id', 'uuid'],
+	['workplace_id', 'uuid'],
+	['date', 'date'],
+	['session_type', 'text'],
+	['start_time', 'text'],
+	['finish_time', 'text'],
+	['break_minutes', 'int4'],
+	['consulting_minutes', 'int4'],
+	['home_visits_minutes', 'int4'],
+	['admin_minutes', 'int4'],
+	['meetings_minutes', 'int4'],
+	['teaching_minutes', 'int4'],
+	['cpd_minutes', 'int4'],
+	['other_minutes', 'int4'],
+	['contacts_face_to_face', 'int4'],
+	['contacts_telephone', 'int4'],
+	['contacts_video', 'int4'],
+	['contacts_online', 'int4'],
+	['contacts_home_visit', 'int4'],
+	['admin_results', 'int4'],
+	['admin_letters', 'int4'],
+	['admin_prescriptions', 'int4'],
+	['admin_tasks_referrals', 'int4'],
+	['remote_ooh_minutes', 'int4'],
+	['notes', 'text'],
+	['fee_pence', 'int4'],
+	['fee_basis', 'text'],
+	['fee_extras_pence', 'int4']
+];
+
+const WORKPLACE_COLUMNS: Columns = [
+	['id', 'uuid'],
+	['user_id', 'uuid'],
+	['name', 'text'],
+	['kind', 'text'],
+	['area_code', 'text'],
+	['nation', 'text'],
+	['basis', 'text']
+];
+const PLAN_COLUMNS: Columns = [
+	['id', 'uuid'],
+	['workplace_id', 'uuid'],
+	['effective_from', 'date'],
+	['full_time_salary_pence', 'int4']
+];
+const PLAN_SESSION_COLUMNS: Columns = [
+	['job_plan_id', 'uuid'],
+	['weekday', 'int4'],
+	['start_time', 'text'],
+	['end_time', 'text'],
+	['session_type', 'text'],
+	['consulting_minutes', 'int4'],
+	['admin_minutes', 'int4']
+];
+
+const ZERO_ENTRY = Object.fromEntries(
+	WORKED_COLUMNS.filter(([, type]) => type === 'int4').map(([c]) => [c, 0])
+) as Record<string, number>;
+
+function blankEntry(
+	userId: string,
+	workplaceId: string,
+	date: string,
+	type: SessionType
+): EntryRow {
+	return {
+		...ZERO_ENTRY,
+		user_id: userId,
+		workplace_id: workplaceId,
+		date,
+		session_type: type,
+		start_time: null,
+		finish_time: null,
+		notes: null,
+		fee_pence: null,
+		fee_basis: null,
+		fee_extras_pence: null
+	};
+}
+
+/** A worked_sessions row by column name, as WORKED_COLUMNS lists them. */
+type EntryRow = Record<string, string | number | null>;
+
+interface Workplace {
+	id: string;
+	user_id: string;
+	name: string;
+	kind: 'practice' | 'ooh_provider' | 'pcn_hub';
+	area_code: string;
+	nation: string;
+	basis: 'salaried' | 'locum';
+}
+
+interface PlannedDay {
+	weekday: number;
+	duty: boolean;
+}
+
+const AREA_CODES = AREAS.map((a) => a.code) as AreaCode[];
+
+function workplaceIn(
+	random: Rng,
+	id: string,
+	userId: string,
+	kind: Workplace['kind'],
+	basis: Workplace['basis'],
+	name: string
+): Workplace {
+	const area = random.pick(AREA_CODES);
+	return {
+		id,
+		user_id: userId,
+		name,
+		kind,
+		area_code: area,
+		nation: nationOfArea(area) ?? 'ENG',
+		basis
+	};
+}
+
+/**
+ * A salaried GP's sessions on one day, as the demo's salaried doctor works (DESIGN §8): about 30
+ * contacts a day, 40–55 on duty days (about 70 % by telephone), overrunning 30–90 minutes on most.
+ */
+function salariedDay(
+	random: Rng,
+	userId: string,
+	workplaceId: string,
+	date: string,
+	duty: boolean
+): EntryRow[] {
+	const dayContacts = duty ? random.int(40, 55) : random.int(22, 30);
+	const overrun = random.chance(0.8) ? random.int(30, 90) : random.int(0, 15);
+	const rows: EntryRow[] = [];
+	for (const [index, start] of (['08:30', '14:00'] as const).entries()) {
+		const last = index === 1;
+		const early = index === 0 && duty ? 30 : random.int(0, 10);
+		const extra = (last ? overrun : random.int(0, 20)) + early;
+		const length = 250 + extra;
+		const contacts = Math.round(dayContacts / 2);
+		const phone = Math.round(contacts * (duty ? 0.7 : 0.35));
+		const video = duty ? random.int(0, 2) : random.int(0, 1);
+		const visits = duty && last ? random.int(1, 2) : 0;
+		const admin = Math.min(length - 150, 60 + Math.round(extra * 0.6));
+		rows.push({
+			...blankEntry(userId, workplaceId, date, duty ? 'duty_doctor' : 'surgery'),
+			start_time: addClockMinutes(start, -early),
+			finish_time: addClockMinutes(start, 250 + extra - early),
+			consulting_minutes: length - admin - visits * 30,
+			home_visits_minutes: visits * 30,
+			admin_minutes: admin,
+			contacts_telephone: phone,
+			contacts_video: video,
+			contacts_online: duty ? random.int(1, 4) : 0,
+			contacts_home_visit: visits,
+			contacts_face_to_face: Math.max(0, contacts - phone - video - visits),
+			admin_results: random.int(10, 22),
+			admin_letters: random.int(8, 16),
+			admin_prescriptions: random.int(15, 35),
+			admin_tasks_referrals: random.int(3, 9),
+			remote_ooh_minutes: last && random.chance(0.25) ? random.int(20, 45) : 0
+		});
+	}
+	return rows;
+}
+
+/** A locum's in-hours session or day, at £95–£110 an hour or a day rate around £780. */
+function locumSurgery(random: Rng, userId: string, workplaceId: string, date: string): EntryRow {
+	const fullDay = random.chance(0.3);
+	const overrun = random.int(0, 40);
+	const length = (fullDay ? 560 : 250) + overrun;
+	const contacts = fullDay ? random.int(30, 36) : random.int(15, 18);
+	const phone = Math.round(contacts * 0.3);
+	return {
+		...blankEntry(userId, workplaceId, date, 'surgery'),
+		start_time: '08:30',
+		finish_time: addClockMinutes('08:30', length),
+		break_minutes: fullDay ? 40 : 0,
+		consulting_minutes: fullDay ? 380 : 190,
+		admin_minutes: length - (fullDay ? 420 : 190),
+		contacts_face_to_face: contacts - phone,
+		contacts_telephone: phone,
+		admin_results: random.int(5, 15),
+		admin_letters: random.int(3, 10),
+		admin_prescriptions: random.int(10, 25),
+		admin_tasks_referrals: random.int(1, 5),
+		fee_pence: fullDay ? random.int(72, 85) * 10_00 : random.int(40, 48) * 10_00 + 5_00,
+		fee_basis: fullDay ? 'per_day' : 'per_session'
+	};
+}
+
+function locumOutOfHours(random: Rng, userId: string, workplaceId: string, date: string): EntryRow {
+	const finish = random.chance(0.6) ? '00:30' : '23:30';
+	const length = finish === '00:30' ? 360 : 300;
+	const contacts = random.int(18, 26);
+	const phone = Math.round(contacts * 0.6);
+	return {
+		...blankEntry(userId, workplaceId, date, 'out_of_hours'),
+		start_time: '18:30',
+		finish_time: finish,
+		break_minutes: 20,
+		consulting_minutes: length - 50,
+		admin_minutes: 30,
+		contacts_telephone: phone,
+		contacts_face_to_face: contacts - phone - 1,
+		contacts_home_visit: 1,
+		fee_pence: random.int(105, 120) * 100,
+		fee_basis: 'per_hour'
+	};
+}
+
+const PLAN_PATTERNS: readonly (readonly PlannedDay[])[] = [
+	[
+		{ weekday: 1, duty: false },
+		{ weekday: 2, duty: true },
+		{ weekday: 4, duty: false }
+	],
+	[
+		{ weekday: 1, duty: false },
+		{ weekday: 2, duty: false },
+		{ weekday: 3, duty: true },
+		{ weekday: 4, duty: false }
+	],
+	[
+		{ weekday: 2, duty: false },
+		{ weekday: 3, duty: false },
+		{ weekday: 5, duty: true }
+	],
+	[
+		{ weekday: 1, duty: true },
+		{ weekday: 2, duty: false },
+		{ weekday: 4, duty: false },
+		{ weekday: 5, duty: false }
+	]
+];
+
+interface Diary {
+	workplaces: Workplace[];
+	plans: {
+		id: string;
+		workplace_id: string;
+		effective_from: string;
+		full_time_salary_pence: number;
+		days: readonly PlannedDay[];
+	}[];
+	entries: (emit: (row: EntryRow) => Promise<void>) => Promise<void>;
+}
+
+/** One doctor's diary from `from` to the day before `today`. */
+function diaryFor(
+	doctor: ScaleDoctor,
+	index: number,
+	from: string,
+	today: string,
+	seed: number
+): Diary {
+	const random = rng(seed * 7919 + index);
+	const name = (i: number) => stableUuid(`sessional-scale-${seed}-${index}-${i}`);
+	if (doctor.kind === 'salaried') {
+		const place = workplaceIn(random, name(0), doctor.id, 'practice', 'salaried', 'Practice');
+		const pattern = random.pick(PLAN_PATTERNS);
+		const plans = [
+			{
+				id: name(1),
+				workplace_id: place.id,
+				effective_from: addDays(from, -28),
+				full_time_salary_pence: random.int(88, 104) * 1000_00,
+				days: pattern
+			}
+		];
+		// A job plan that changes part-way through, as they do every year or two.
+		if (addDays(from, 2 * 365) < today) {
+			plans.push({
+				...plans[0],
+				id: name(2),
+				effective_from: addDays(from, 365 + random.int(0, 300)),
+				days: random.pick(PLAN_PATTERNS)
+			});
+		}
+		return {
+			workplaces: [place],
+			plans,
+			entries: async (emit) => {
+				let leaveWeek = false;
+				for (let date = from; date < today; date = addDays(date, 1)) {
+					const weekday = weekdayOf(date);
+					if (weekday === 1) leaveWeek = random.chance(6 / 52);
+					const plan = plans.filter((p) => p.effective_from <= date).at(-1)!;
+					const day = plan.days.find((d) => d.weekday === weekday);
+					if (!day || random.chance(0.05)) continue;
+					if (isBankHoliday(date, 'ENG'))
+						await emit(blankEntry(doctor.id, place.id, date, 'bank_holiday'));
+					else if (leaveWeek) await emit(blankEntry(doctor.id, place.id, date, 'annual_leave'));
+					else if (random.chance(0.01)) await emit(blankEntry(doctor.id, place.id, date, 'sick'));
+					else
+						for (const row of salariedDay(random, doctor.id, place.id, date, day.duty))
+							await emit(row);
+				}
+			}
+		};
+	}
+	const surgeries = [
+		workplaceIn(random, name(0), doctor.id, 'practice', 'locum', 'Surgery A'),
+		workplaceIn(random, name(1), doctor.id, 'practice', 'locum', 'Surgery B')
+	];
+	const ooh = workplaceIn(random, name(2), doctor.id, 'ooh_provider', 'locum', 'Out of hours');
+	return {
+		workplaces: [...surgeries, ooh],
+		plans: [],
+		entries: async (emit) => {
+			for (let date = from; date < today; date = addDays(date, 1)) {
+				const weekday = weekdayOf(date);
+				if (isBankHoliday(date, 'ENG')) continue;
+				if (weekday <= 5 && random.chance(0.6))
+					await emit(locumSurgery(random, doctor.id, random.pick(surgeries).id, date));
+				if (weekday === 5 || (weekday === 6 && random.chance(0.5)))
+					await emit(locumOutOfHours(random, doctor.id, ooh.id, date));
+			}
+		}
+	};
+}
+
+async function seedDiaries(
+	db: Db,
+	doctors: ScaleDoctor[],
+	options: Required<Pick<ScaleOptions, 'today' | 'diaryYears' | 'seed'>> & {
+		diaryDoctors: number;
+		progress: boolean;
+	}
+) {
+	const keepers = doctors.slice(0, options.diaryDoctors);
+	const random = rng(options.seed + 1);
+	const days = Math.round(options.diaryYears * 365.25);
+	// Rough size for the bar: salaried ~7 entries a week, locums ~5.
+	const spans = keepers.map((_, i) => (i === 0 ? days : random.int(30, days)));
+	const estimate = Math.round(spans.reduce((a, b) => a + b, 0) * 0.95);
+	const bar = options.progress ? createProgressBar('diary', estimate) : null;
+	const entries = new Copier(db, 'worked_sessions', WORKED_COLUMNS, (n) => bar?.update(n));
+	const diaries = keepers.map((doctor, i) =>
+		diaryFor(doctor, i, addDays(options.today, -spans[i]), options.today, options.seed)
+	);
+	// Workplaces and job plans first: the entries refer to them.
+	const workplaces = diaries.flatMap((d) => d.workplaces);
+	const plans = diaries.flatMap((d) => d.plans);
+	const planSessions = plans.flatMap((plan) =>
+		plan.days.flatMap((day) =>
+			['08:30', '14:00'].map((start) => ({
+				job_plan_id: plan.id,
+				weekday: day.weekday,
+				start_time: start,
+				end_time: addClockMinutes(start, 250),
+				session_type: day.duty ? 'duty_doctor' : 'surgery',
+				consulting_minutes: 180,
+				admin_minutes: 70
+			}))
+		)
+	);
+	for (let i = 0; i < workplaces.length; i += 4000) {
+		await copyRows(
+			db,
+			'workplaces',
+			WORKPLACE_COLUMNS,
+			workplaces.slice(i, i + 4000) as unknown as Record<string, unknown>[]
+		);
+	}
+	for (let i = 0; i < plans.length; i += 4000) {
+		await copyRows(db, 'job_plans', PLAN_COLUMNS, plans.slice(i, i + 4000));
+	}
+	for (let i = 0; i < planSessions.length; i += 4000) {
+		await copyRows(db, 'job_plan_sessions', PLAN_SESSION_COLUMNS, planSessions.slice(i, i + 4000));
+	}
+	for (const diary of diaries) await diary.entries((row) => entries.add(row));
+	await entries.flush();
+	bar?.finish(entries.written);
+	return { diaryDoctors: keepers.length, diaryEntries: entries.written };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole population
+
+/**
+ * Doctor accounts (one argon2 hash shared by all), memberships for a share of them, their rate
+ * submissions under their own contributor keys, and diaries. Skipped, returning generated: false,
+ * when the scale accounts exist already.
+ */
+export async function seedScale(db: Db, options: ScaleOptions): Promise<ScaleSummary> {
+	const seed = options.seed ?? 7;
+	const progress = options.progress ?? false;
+	const diaryDoctors =
+		options.diaryYears > 0 ? Math.min(options.doctors, options.diaryDoctors ?? 1000) : 0;
+	const summary: ScaleSummary = {
+		generated: false,
+		doctors: options.doctors,
+		members: 0,
+		submissions: 0,
+		diaryDoctors: 0,
+		diaryEntries: 0,
+		seconds: { users: 0, submissions: 0, diary: 0 }
+	};
+	const existing = await db
+		.selectFrom('users')
+		.select('id')
+		.where('email', '=', scaleDoctorEmail(0))
+		.executeTakeFirst();
+	if (existing) return summary;
+	summary.generated = true;
+
+	let started = performance.now();
+	const doctors = scaleDoctors(options.doctors, seed);
+	const passwordHash = await hashPassword(SCALE_PASSWORD);
+	const verifiedAt = new Date(`${options.today}T09:00:00Z`);
+	const random = rng(seed + 2);
+	const userBar = progress ? createProgressBar('doctors', doctors.length) : null;
+	const users = new Copier(db, 'users', USER_COLUMNS, (n) => userBar?.update(n));
+	const members = new Copier(db, 'memberships', MEMBERSHIP_COLUMNS);
+	for (const [i, doctor] of doctors.entries()) {
+		await users.add({
+			id: doctor.id,
+			email: scaleDoctorEmail(i),
+			name: `Dr ${random.pick(FIRST_NAMES)} ${random.pick(SURNAMES)}`,
+			doctor_kind: doctor.kind,
+			password_hash: passwordHash,
+			email_verified_at: verifiedAt
+		});
+		// The first doctor is a member, so the benchmarks can read the member shape as them.
+		if (i === 0 || random.chance(options.memberShare ?? 0.3)) {
+			await members.add({
+				user_id: doctor.id,
+				valid_from: addMonths(options.today, -random.int(1, 11)),
+				valid_until: addMonths(options.today, random.int(1, 12)),
+				source: 'payment',
+				amount_pence: 2600,
+				reference: 'scale seed'
+			});
+		}
+	}
+	await users.flush();
+	await members.flush();
+	userBar?.finish(users.written);
+	summary.members = members.written;
+	summary.seconds.users = (performance.now() - started) / 1000;
+
+	started = performance.now();
+	const rateBar = progress ? createProgressBar('submissions', options.submissions) : null;
+	summary.submissions = await seedRateSubmissions(db, {
+		today: options.today,
+		contributorKeys: doctors.map((d) => contributorKey(d.id)),
+		submissions: options.submissions,
+		seed,
+		onProgress: (n) => rateBar?.update(n)
+	});
+	rateBar?.finish(summary.submissions);
+	summary.seconds.submissions = (performance.now() - started) / 1000;
+
+	started = performance.now();
+	if (diaryDoctors > 0) {
+		Object.assign(
+			summary,
+			await seedDiaries(db, doctors, {
+				today: options.today,
+				diaryYears: options.diaryYears,
+				seed,
+				diaryDoctors,
+				progress
+			})
+		);
+	}
+	summary.seconds.diary = (performance.now() - started) / 1000;
+	// Fresh statistics, so the planner sees the tables at their new size straight away.
+	await sql`analyze`.execute(db);
+	return summary;
+}
+
+export async function countScaleDoctors(db: Db): Promise<number> {
+	const { n } = await db
+		.selectFrom('users')
+		.select((eb) => eb.fn.countAll().as('n'))
+		.where('email', 'like', `%@${SCALE_EMAIL_DOMAIN}`)
+		.executeTakeFirstOrThrow();
+	return toNumber(n);
+}
+
+export function describeScale(summary: ScaleSummary): string {
+	const n = (value: number) => value.toLocaleString('en-GB');
+	if (!summary.generated) return 'Scale data: already present; left as it is.';
+	const s = summary.seconds;
+	return (
+		`Scale data: ${n(summary.doctors)} doctors (${n(summary.members)} members, password ${SCALE_PASSWORD}) in ${s.users.toFixed(1)} s; ` +
+		`${n(summary.submissions)} rate submissions in ${s.submissions.toFixed(1)} s; ` +
+		`${n(summary.diaryEntries)} diary entries for ${n(summary.diaryDoctors)} doctors in ${s.diary.toFixed(1)} s.`
+	);
+}
