@@ -30,6 +30,7 @@ export {
 	ADMIN_COUNT_LABELS,
 	type AdminCountKind as AdminCount
 } from '../components/charts/diary-labels';
+import { UUID_PATTERN } from '../ids';
 
 export const WORKPLACE_KINDS = ['practice', 'pcn_hub', 'ooh_provider', 'utc', 'other'] as const;
 export const WORKPLACE_KIND_LABELS: Record<(typeof WORKPLACE_KINDS)[number], string> = {
@@ -170,7 +171,7 @@ const isoDate = z
 const uuid = z
 	.string({ error: 'Choose a workplace.' })
 	.trim()
-	.regex(/^[0-9a-f-]{36}$/i, 'Choose a workplace.');
+	.regex(UUID_PATTERN, 'Choose a workplace.');
 
 // ---------------------------------------------------------------------------------------------
 // A diary entry

@@ -30,9 +30,15 @@ export function parseForm<S extends z.ZodType>(
 	form: FormData
 ): { ok: true; data: z.infer<S> } | { ok: false; errors: FieldErrors } {
 	const raw: Record<string, unknown> = {};
+	const control: FieldErrors = {};
 	for (const [key, value] of form.entries()) {
-		if (typeof value === 'string') raw[key] = value;
+		if (typeof value !== 'string') continue;
+		raw[key] = value;
+		// PostgreSQL text cannot hold NUL; refuse it here rather than fail in the database.
+		if (value.includes('\u0000'))
+			control[key] = 'Remove the hidden control characters from this field.';
 	}
+	if (Object.keys(control).length > 0) return { ok: false, errors: control };
 	const result = schema.safeParse(raw);
 	return result.success
 		? { ok: true, data: result.data }

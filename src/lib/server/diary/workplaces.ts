@@ -4,6 +4,7 @@ import type { WorkplaceTable, DiaryNation } from '../db/tables/diary';
 import { findGeoUnit, isAreaCode, regionOfArea } from '../../domain/geography';
 import type { WorkplaceInput } from '../../schemas/diary';
 import type { FieldErrors } from '../forms';
+import { isUuid } from '../../ids';
 
 export interface Workplace {
 	id: string;
@@ -43,8 +44,7 @@ function toWorkplace(row: Selectable<WorkplaceTable>): Workplace {
 	};
 }
 
-export const isUuid = (value: string) =>
-	/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+export { isUuid };
 
 export async function listWorkplaces(db: Db, userId: string): Promise<Workplace[]> {
 	const rows = await db

@@ -1,9 +1,11 @@
 import type { Db } from '../db/index';
 import { recordAudit, type Actor } from '../audit';
 import { latestSnapshot } from './read';
+import { isUuid } from '../../ids';
 
 /**
- * Held submissions with their values and the region's last published median for context; never
+ * Held submissions with their values and the last published medians of their area and region
+ * cells for context (null where the cell was suppressed); never
  * the contributor key, so an administrator cannot tell two submissions of one doctor apart.
  */
 export async function listHeldSubmissions(db: Db) {
@@ -19,6 +21,12 @@ export async function listHeldSubmissions(db: Db) {
 				.onRef('cell.geo_code', '=', 's.region_code')
 				.on('cell.snapshot_id', '=', snapshot?.id ?? -1)
 		)
+		.leftJoin('rate_snapshot_cells as area_cell', (join) =>
+			join
+				.onRef('area_cell.category_code', '=', 's.category_code')
+				.onRef('area_cell.geo_code', '=', 's.area_code')
+				.on('area_cell.snapshot_id', '=', snapshot?.id ?? -1)
+		)
 		.select([
 			's.id',
 			'c.name as category',
@@ -31,7 +39,8 @@ export async function listHeldSubmissions(db: Db) {
 			's.pence_per_hour',
 			's.moderation_reason',
 			's.created_at',
-			'cell.median_per_hour as region_median'
+			'cell.median_per_hour as region_median',
+			'area_cell.median_per_hour as area_median'
 		])
 		.where('s.status', '=', 'held')
 		.orderBy('s.created_at')
@@ -50,7 +59,7 @@ export async function decideSubmission(
 	id: string,
 	decision: 'approve' | 'reject'
 ): Promise<boolean> {
-	if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
+	if (!isUuid(id)) return false;
 	const result = await db
 		.updateTable('rate_submissions')
 		.set({ status: decision === 'approve' ? 'accepted' : 'rejected', updated_at: new Date() })
@@ -61,4 +70,18 @@ export async function decideSubmission(
 	if (changed)
 		await recordAudit(db, actor, `moderation.${decision}`, `submission ${id.slice(0, 8)}`);
 	return changed;
+}
+
+/** Approves or rejects several held submissions at once, each audited; returns how many changed. */
+export async function decideSubmissions(
+	db: Db,
+	actor: Actor,
+	ids: readonly string[],
+	decision: 'approve' | 'reject'
+): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		let changed = 0;
+		for (const id of new Set(ids)) if (await decideSubmission(trx, actor, id, decision)) changed++;
+		return changed;
+	});
 }

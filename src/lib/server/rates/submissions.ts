@@ -7,6 +7,7 @@ import { checkRateBounds, pencePerHour, perSessionEquivalentPence } from '../../
 import { describeSpread, moderationReason } from '../../domain/rate-stats';
 import type { RateSubmissionInput } from '../../schemas/rates';
 import { contributorKey } from './contributor';
+import { isUuid } from '../../ids';
 
 export const MAX_SUBMISSIONS_PER_MONTH = 20;
 /** Fewer accepted doctors than this in a category × region and only the soft bounds apply. */
@@ -64,6 +65,9 @@ export async function saveSubmission(
 	input: RateSubmissionInput,
 	existingId: string | null = null
 ): Promise<SaveResult> {
+	if (existingId !== null && !isUuid(existingId)) {
+		return { ok: false, errors: { form: 'That submission no longer exists.' } };
+	}
 	const bounds = checkRateBounds(input);
 	if (Object.keys(bounds).length > 0)
 		return { ok: false, errors: bounds as Record<string, string> };
@@ -234,13 +238,13 @@ export async function listOwnSubmissions(db: Db, userId: string): Promise<OwnSub
 
 /** Undefined for an unknown id and for anyone else's submission alike. */
 export async function findOwnSubmission(db: Db, userId: string, id: string) {
-	if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+	if (!isUuid(id)) return undefined;
 	const row = await ownQuery(db, userId).where('rate_submissions.id', '=', id).executeTakeFirst();
 	return row && toOwn(row);
 }
 
 export async function deleteOwnSubmission(db: Db, userId: string, id: string): Promise<boolean> {
-	if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
+	if (!isUuid(id)) return false;
 	const result = await db
 		.deleteFrom('rate_submissions')
 		.where('id', '=', id)
