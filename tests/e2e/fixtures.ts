@@ -7,7 +7,7 @@ import smtpTester, { type MailServer } from 'smtp-tester';
 export { expect };
 
 /** The app sends its mail here (SMTP_URL in playwright.config.ts). */
-const SMTP_PORT = 2526;
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
 const MAIL_WAIT_MS = 15_000;
 const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url));
 

@@ -89,6 +89,14 @@ export interface DiarySettingsTable {
 	updated_at: UpdatedAt;
 }
 
+/** One applied offline change per (user, client id): a retried sync returns `result` again. */
+export interface DiarySyncLogTable {
+	user_id: string;
+	client_id: string;
+	result: ColumnType<Record<string, unknown>, string, string>;
+	applied_at: CreatedAt;
+}
+
 export interface DiaryTables {
 	workplaces: WorkplaceTable;
 	job_plans: JobPlanTable;
@@ -96,4 +104,5 @@ export interface DiaryTables {
 	worked_sessions: WorkedSessionTable;
 	diary_templates: DiaryTemplateTable;
 	diary_settings: DiarySettingsTable;
+	diary_sync_log: DiarySyncLogTable;
 }

@@ -8,6 +8,7 @@ import { CONTACT_MODES, ACTIVITY_KINDS } from '$lib/domain/diary-rules';
 import { ADMIN_COUNTS } from '$lib/schemas/diary';
 import { findEntry } from '$lib/server/diary/entries';
 import { loadWeek } from '$lib/server/diary/week';
+import { findEntryUpdatedAt } from '$lib/server/diary/sync';
 import { findTemplate, listTemplates } from '$lib/server/diary/templates';
 import {
 	deleteEntryAction,
@@ -34,11 +35,13 @@ export const load: PageServerLoad = async (event) => {
 	const entryId = event.url.searchParams.get('entry');
 	let values: Record<string, string>;
 	let editing: string | null = null;
+	let editingUpdatedAt: string | null = null;
 	if (entryId) {
 		const entry = await findEntry(db, user.id, entryId);
 		if (!entry || entry.date !== date) error(404, 'That entry was not found.');
 		values = entryToFormValues(entry);
 		editing = entry.id;
+		editingUpdatedAt = (await findEntryUpdatedAt(db, user.id, entry.id)) ?? null;
 	} else {
 		const templateId = event.url.searchParams.get('template');
 		const template = templateId ? await findTemplate(db, user.id, templateId) : undefined;
@@ -72,6 +75,7 @@ export const load: PageServerLoad = async (event) => {
 		day,
 		values,
 		editing,
+		editingUpdatedAt,
 		workplaces,
 		templates: templates.map((t) => ({ id: t.id, name: t.name })),
 		logged: event.url.searchParams.has('logged'),

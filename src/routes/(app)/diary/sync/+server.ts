@@ -1,0 +1,27 @@
+import { error, json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db/connection';
+import { todayInLondon } from '$lib/format';
+import { applySyncBatch } from '$lib/server/diary/sync';
+import { syncBatchSchema } from '$lib/schemas/offline-sync';
+
+// The phone's offline queue (src/lib/offline/queue.ts) posts here as JSON from the same origin,
+// which SvelteKit's CSRF check lets through; a cross-site form cannot send a JSON body.
+export const POST: RequestHandler = async ({ locals, request }) => {
+	if (!locals.user) error(401, 'Sign in to sync your diary.');
+	let body: unknown;
+	try {
+		body = await request.json();
+	} catch {
+		error(400, 'Send the changes as JSON.');
+	}
+	const parsed = syncBatchSchema.safeParse(body);
+	if (!parsed.success) error(400, 'Those changes are not in the expected form.');
+	const results = await applySyncBatch(
+		getDb(),
+		locals.user.id,
+		parsed.data.changes,
+		todayInLondon()
+	);
+	return json({ results }, { headers: { 'Cache-Control': 'no-store' } });
+};

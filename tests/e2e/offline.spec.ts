@@ -1,0 +1,228 @@
+// Offline on the phone (issue 9): install, log with no signal, sync later without loss or
+// duplicates, conflicts shown to the doctor. The service worker is registered by the built app
+// only, which is what the e2e server runs.
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, registerUser, signIn, signOut, submitForm, test } from './fixtures';
+
+function todayInLondon(): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+}
+const TODAY = todayInLondon();
+
+async function addWorkplace(page: Page) {
+	await page.goto('/diary/setup');
+	await page.getByLabel('Name', { exact: true }).fill('Moorside Surgery');
+	await page.getByLabel('Kind of workplace').selectOption('practice');
+	await page.getByLabel('How you work there').selectOption('salaried');
+	await page.getByLabel('Nation').selectOption('ENG');
+	await submitForm(page, page.getByRole('button', { name: 'Add workplace' }));
+	await expect(page.getByRole('main').getByRole('status')).toHaveText('Workplace saved.');
+}
+
+async function fillSession(page: Page, start: string, finish: string, telephone: string) {
+	await page.getByLabel('Start', { exact: true }).fill(start);
+	await page.getByLabel('Finish', { exact: true }).fill(finish);
+	await page.getByLabel('Telephone', { exact: true }).fill(telephone);
+}
+
+/** Logs a session while online; returns the address of its edit form. */
+async function logOnline(page: Page, start: string, finish: string, telephone: string) {
+	await page.goto(`/diary/${TODAY}`);
+	await fillSession(page, start, finish, telephone);
+	await submitForm(page, page.getByRole('button', { name: 'Save', exact: true }));
+	await expect(page.getByRole('main').getByRole('status').first()).toContainText('Saved');
+	await page.goto(`/diary/${TODAY}`);
+	const link = page.getByRole('link', { name: new RegExp(`${start}–${finish}`) });
+	return (await link.getAttribute('href'))!;
+}
+
+async function saveOffline(page: Page, button: 'Save' | 'Save changes') {
+	await page.getByRole('button', { name: button, exact: true }).click();
+	await expect(page.getByText('saved on this phone, waiting to sync')).toBeVisible();
+}
+
+/** The entries the server holds for the day, as the day page lists them. */
+const logged = (page: Page) => page.getByRole('region', { name: 'Logged' }).getByRole('link');
+
+/** Hydrated and idle: the offline queue is only there once the page's scripts run. */
+async function settle(page: Page) {
+	await page.waitForLoadState('networkidle');
+}
+
+async function pendingSettled(page: Page) {
+	await expect(page.getByTestId('pending-change')).toHaveCount(0, { timeout: 15_000 });
+}
+
+test.describe('offline logging with the service worker', () => {
+	test('two sessions logged and one edited offline arrive exactly once', async ({
+		page,
+		context
+	}) => {
+		await registerUser(page);
+		await addWorkplace(page);
+		const editUrl = await logOnline(page, '18:00', '19:00', '4');
+		// Let the worker take control, then open the pages once so it keeps them.
+		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+		await page.reload();
+		await page.goto(editUrl);
+		await page.goto(`/diary/${TODAY}`);
+		await settle(page);
+
+		await context.setOffline(true);
+		await fillSession(page, '08:00', '12:00', '11');
+		await saveOffline(page, 'Save');
+		await fillSession(page, '13:00', '17:00', '12');
+		await saveOffline(page, 'Save');
+		await page.goto(editUrl);
+		await page.getByLabel('Telephone', { exact: true }).fill('33');
+		await saveOffline(page, 'Save changes');
+		await expect(page.getByTestId('pending-change')).toHaveCount(3);
+		await expect(page.getByTestId('pending-change').first()).toContainText('waiting to sync');
+
+		await context.setOffline(false);
+		await pendingSettled(page);
+		await page.goto(`/diary/${TODAY}`);
+		await expect(logged(page)).toHaveCount(3);
+		await expect(logged(page).filter({ hasText: '08:00–12:00' })).toHaveCount(1);
+		await expect(logged(page).filter({ hasText: '13:00–17:00' })).toHaveCount(1);
+		await page.goto(editUrl);
+		await expect(page.getByLabel('Telephone', { exact: true })).toHaveValue('33');
+	});
+
+	test('installable: manifest, icons, a controlling worker, and /diary reloads offline', async ({
+		page,
+		context
+	}) => {
+		await registerUser(page);
+		await page.goto('/diary');
+		const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+		expect(href).toBeTruthy();
+		const manifestUrl = new URL(href!, page.url()).toString();
+		const response = await page.request.get(manifestUrl);
+		expect(response.ok()).toBe(true);
+		const manifest = await response.json();
+		expect(manifest).toMatchObject({
+			name: expect.any(String),
+			short_name: 'Sessional',
+			start_url: '/diary',
+			display: 'standalone'
+		});
+		const sizes: string[] = [];
+		for (const icon of manifest.icons as { src: string; sizes: string; purpose?: string }[]) {
+			const png = await page.request.get(new URL(icon.src, manifestUrl).toString());
+			expect(png.headers()['content-type']).toContain('image/png');
+			const body = await png.body();
+			const [w, h] = [body.readUInt32BE(16), body.readUInt32BE(20)];
+			expect(`${w}x${h}`).toBe(icon.sizes);
+			sizes.push(`${icon.sizes} ${icon.purpose ?? 'any'}`);
+		}
+		expect(sizes).toEqual(
+			expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable'])
+		);
+		await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveCount(1);
+
+		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+		await page.reload();
+		expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+		await context.setOffline(true);
+		const offline = await page.reload();
+		expect(offline?.fromServiceWorker()).toBe(true);
+		await expect(page.getByRole('heading', { level: 1, name: 'Diary' })).toBeVisible();
+		await context.setOffline(false);
+
+		// Signing out leaves no diary pages in the caches.
+		await page.goto('/diary');
+		await signOut(page);
+		const kept = await page.evaluate(async () =>
+			(await caches.keys()).filter((k) => k.startsWith('pages-'))
+		);
+		const pages = await page.evaluate(async (keys) => {
+			let n = 0;
+			for (const key of keys) n += (await (await caches.open(key)).keys()).length;
+			return n;
+		}, kept);
+		expect(pages).toBe(0);
+	});
+});
+
+test.describe('sync without the service worker in the way', () => {
+	// page.route does not see requests a service worker answers; these tests need to cut them.
+	test.use({ serviceWorkers: 'block' });
+
+	test('a sync cut off after the server applied it is retried without duplicates', async ({
+		page,
+		context
+	}) => {
+		await registerUser(page);
+		await addWorkplace(page);
+		await page.goto(`/diary/${TODAY}`);
+		await settle(page);
+		await context.setOffline(true);
+		await fillSession(page, '08:00', '12:00', '7');
+		await saveOffline(page, 'Save');
+		await fillSession(page, '13:00', '17:00', '8');
+		await saveOffline(page, 'Save');
+
+		let calls = 0;
+		await page.route('**/diary/sync', async (route) => {
+			calls += 1;
+			if (calls === 1) {
+				// The server applies the batch; its answer is lost on the way back.
+				await route.fetch();
+				await route.abort('internetdisconnected');
+			} else {
+				await route.continue();
+			}
+		});
+		await context.setOffline(false);
+		await expect.poll(() => calls).toBe(1);
+		await expect(page.getByTestId('pending-change')).toHaveCount(2);
+
+		// The next page load syncs again: the same client ids, answered from the log.
+		await page.reload();
+		await expect.poll(() => calls).toBe(2);
+		await pendingSettled(page);
+		await page.goto(`/diary/${TODAY}`);
+		await expect(logged(page)).toHaveCount(2);
+	});
+
+	test('the same entry edited offline on two devices shows the resolution screen', async ({
+		page,
+		browser
+	}) => {
+		const user = await registerUser(page);
+		await addWorkplace(page);
+		const editUrl = await logOnline(page, '18:00', '19:00', '4');
+		const other: BrowserContext = await browser.newContext({ serviceWorkers: 'block' });
+		const phone = await other.newPage();
+		await signIn(phone, user.email, user.password);
+
+		await page.goto(editUrl);
+		await phone.goto(editUrl);
+		await settle(page);
+		await settle(phone);
+		await page.context().setOffline(true);
+		await other.setOffline(true);
+		await page.getByLabel('Telephone', { exact: true }).fill('5');
+		await saveOffline(page, 'Save changes');
+		await phone.getByLabel('Telephone', { exact: true }).fill('9');
+		await saveOffline(phone, 'Save changes');
+
+		await page.context().setOffline(false);
+		await pendingSettled(page);
+		await other.setOffline(false);
+		const resolve = phone.getByRole('link', { name: /Resolve 1 conflicting change/ });
+		await expect(resolve).toBeVisible();
+		await resolve.click();
+		await expect(phone.getByRole('heading', { name: 'Changes to resolve' })).toBeVisible();
+		const row = phone.getByRole('row', { name: /Telephone/ });
+		await expect(row).toContainText('9');
+		await expect(row).toContainText('5');
+		await phone.getByRole('button', { name: 'Keep this phone’s version' }).click();
+		await expect(phone.getByText('Your version is saved.')).toBeVisible();
+		await phone.goto(editUrl);
+		await expect(phone.getByLabel('Telephone', { exact: true })).toHaveValue('9');
+		await other.close();
+	});
+});
