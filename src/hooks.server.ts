@@ -20,7 +20,12 @@ export const init: ServerInit = async () => {
 	const db = await startDb();
 	// Publication is also checked at every start, so a due quarter never waits for an admin.
 	try {
-		const run = await publishDueSnapshots(db, todayInLondon(), publicationSettings(), SYSTEM_ACTOR);
+		const run = await publishDueSnapshots(
+			db,
+			todayInLondon(),
+			await publicationSettings(db),
+			SYSTEM_ACTOR
+		);
 		if (run.status === 'done' && run.published.length > 0) {
 			console.info(`[publication] published ${run.published.map((p) => p.quarterEnd).join(', ')}`);
 		}

@@ -44,4 +44,3 @@ export interface RateCells<C> {
 	category: { code: string; name: string; description: string };
 	cells: C[];
 }
-

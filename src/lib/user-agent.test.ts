@@ -14,7 +14,9 @@ describe('describeUserAgent', () => {
 			)
 		).toBe('Safari on iPhone or iPad');
 		expect(
-			describeUserAgent('Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0')
+			describeUserAgent(
+				'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0'
+			)
 		).toBe('Firefox on Windows');
 		expect(
 			describeUserAgent(

@@ -132,3 +132,9 @@ export function parseAreaCode(value: unknown): AreaCode | null {
 	const code = value.trim().toUpperCase();
 	return isAreaCode(code) ? code : null;
 }
+
+/** A nation drawn as a single region (Scotland, Wales, Northern Ireland): the two carry one figure. */
+export function isSingleRegionNation(code: string): boolean {
+	const unit = findGeoUnit(code);
+	return unit?.level === 'nation' && (childrenOf(code)?.length ?? 0) === 1;
+}

@@ -80,7 +80,9 @@ export function rateSubmissionSchema(currentMonth: string) {
 				.string({ error: 'Choose the area where you worked.' })
 				.refine((v) => isAreaCode(v), 'Choose the area where you worked.'),
 			amount: money,
-			basis: z.enum(RATE_BASES, { error: 'Choose whether the amount was per hour, session or day.' }),
+			basis: z.enum(RATE_BASES, {
+				error: 'Choose whether the amount was per hour, session or day.'
+			}),
 			hoursWorked: optionalText,
 			start: clock,
 			finish: clock,

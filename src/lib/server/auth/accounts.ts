@@ -5,6 +5,7 @@ import { generateToken, hashToken } from './crypto';
 import { hashPassword, passwordProblem, spendVerificationTime, verifyPassword } from './password';
 import { invalidateUserSessions } from './session';
 import { deleteAllOwnSubmissions } from '../rates/submissions';
+import { applyPendingGrants } from '../membership/admin';
 
 const HOUR_MS = 60 * 60 * 1000;
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
@@ -156,13 +157,19 @@ export async function registerUser(
 export async function verifyEmail(db: Db, token: string) {
 	const result = await consumeAuthToken(db, token, 'verify_email');
 	if (!result.ok) return result;
-	await db
+	await markEmailVerified(db, result.userId);
+	return result;
+}
+
+/** The address is proved: memberships waiting for it (a CSV import, DESIGN §5) apply now. */
+async function markEmailVerified(db: Db, userId: string): Promise<void> {
+	const updated = await db
 		.updateTable('users')
 		.set({ email_verified_at: new Date() })
-		.where('id', '=', result.userId)
+		.where('id', '=', userId)
 		.where('email_verified_at', 'is', null)
-		.execute();
-	return result;
+		.executeTakeFirst();
+	if (Number(updated.numUpdatedRows) > 0) await applyPendingGrants(db, userId);
 }
 
 /** The same answer whether or not the email has an account, and about the same time. */
@@ -205,12 +212,7 @@ export async function resetPassword(
 	}
 	await setPassword(db, used.userId, newPassword);
 	// Following the emailed link proves the address, so it counts as verified too.
-	await db
-		.updateTable('users')
-		.set({ email_verified_at: new Date() })
-		.where('id', '=', used.userId)
-		.where('email_verified_at', 'is', null)
-		.execute();
+	await markEmailVerified(db, used.userId);
 	return { ok: true, userId: used.userId };
 }
 

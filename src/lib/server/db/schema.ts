@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { BigSerial, CreatedAt, DateOnly, Timestamp } from './tables/columns';
 import type { RatesTables } from './tables/rates';
 import type { DiaryTables } from './tables/diary';
+import type { AdminTables } from './tables/admin';
 
 export type DoctorKind = 'salaried' | 'locum' | 'retainer' | 'other';
 export type Role = 'doctor' | 'admin';
@@ -85,7 +86,7 @@ interface FoundationTables {
 }
 
 /** Every table; each feature keeps its own table types in ./tables/. */
-export interface Database extends FoundationTables, RatesTables, DiaryTables {}
+export interface Database extends FoundationTables, RatesTables, DiaryTables, AdminTables {}
 
 export type UserRow = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;

@@ -1,12 +1,17 @@
-import { config } from '../config';
+import type { Db } from '../db/index';
+import { readSettings, type AppSettings } from '../settings';
 import type { PublicationSettings } from './publication';
 
-/** The publication thresholds in force (environment now; the admin settings page later). */
-export function publicationSettings(): PublicationSettings {
-	const c = config();
+/** The publication thresholds in force, from the runtime settings (admin page, else environment). */
+export async function publicationSettings(db: Db): Promise<PublicationSettings> {
+	return publicationSettingsFrom(await readSettings(db));
+}
+
+/** Detail never starts below k, whatever was stored. */
+export function publicationSettingsFrom(s: AppSettings): PublicationSettings {
 	return {
-		minContributors: c.RATE_MIN_CONTRIBUTORS,
-		quartileContributors: Math.max(c.RATE_DETAIL_CONTRIBUTORS, c.RATE_MIN_CONTRIBUTORS),
-		lagMonths: c.PUBLICATION_LAG_MONTHS
+		minContributors: s.minContributors,
+		quartileContributors: Math.max(s.detailContributors, s.minContributors),
+		lagMonths: s.publicationLagMonths
 	};
 }

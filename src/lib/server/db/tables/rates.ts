@@ -75,4 +75,3 @@ export interface RatesTables {
 	rate_snapshots: RateSnapshotTable;
 	rate_snapshot_cells: RateSnapshotCellTable;
 }
-

@@ -3,27 +3,25 @@ import { getDb } from '$lib/server/db/connection';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { publishDueSnapshots } from '$lib/server/rates/publication';
 import { publicationSettings } from '$lib/server/rates/settings';
+import { publicationStatus } from '$lib/server/admin/publication-status';
 import { todayInLondon } from '$lib/format';
 
-export const load: PageServerLoad = async () => {
-	const snapshots = await getDb()
-		.selectFrom('rate_snapshots')
-		.select(['quarter_end', 'window_from', 'window_to', 'published_at', 'cells_published', 'cells_suppressed'])
-		.orderBy('quarter_end', 'desc')
-		.execute();
-	return {
-		snapshots: snapshots.map((s) => ({ ...s, published_at: new Date(s.published_at).toISOString() })),
-		settings: publicationSettings()
-	};
+export const load: PageServerLoad = async (event) => {
+	requireAdmin(event);
+	const db = getDb();
+	const settings = await publicationSettings(db);
+	return { settings, status: await publicationStatus(db, todayInLondon(), settings) };
 };
 
 export const actions: Actions = {
 	publish: async (event) => {
 		const admin = requireAdmin(event);
-		const run = await publishDueSnapshots(getDb(), todayInLondon(), publicationSettings(), {
+		const db = getDb();
+		const started = Date.now();
+		const run = await publishDueSnapshots(db, todayInLondon(), await publicationSettings(db), {
 			id: admin.id,
 			label: admin.email
 		});
-		return { run };
+		return { run, seconds: Math.round((Date.now() - started) / 100) / 10 };
 	}
 };

@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/connection';
 import { requireUser } from '$lib/server/auth/guards';
@@ -22,7 +22,8 @@ export const load: PageServerLoad = async (event) => {
 		// Computed only for this doctor, only for members, only against published cells.
 		positions: member ? await ownPositions(db, submissions) : [],
 		saved: event.url.searchParams.get('saved'),
-		replaced: event.url.searchParams.has('replaced')
+		replaced: event.url.searchParams.has('replaced'),
+		deleted: event.url.searchParams.has('deleted')
 	};
 };
 
@@ -33,6 +34,6 @@ export const actions: Actions = {
 		const id = String(form.get('id') ?? '');
 		const deleted = await deleteOwnSubmission(getDb(), user.id, id);
 		if (!deleted) return fail(404, { deleteError: 'That submission was not found.' });
-		return { deleted: true };
+		redirect(303, '/rates/mine?deleted=1');
 	}
 };

@@ -4,7 +4,17 @@ import { rateFormOptions } from '$lib/server/rates/form-options';
 import { monthBounds, submitRateForm } from '$lib/server/rates/form-action';
 
 /** Fields a link may pre-fill, e.g. "also share this rate" from a diary entry. */
-const PREFILL = ['category', 'workMonth', 'areaCode', 'amount', 'basis', 'hoursWorked', 'start', 'finish', 'bookedContacts'];
+const PREFILL = [
+	'category',
+	'workMonth',
+	'areaCode',
+	'amount',
+	'basis',
+	'hoursWorked',
+	'start',
+	'finish',
+	'bookedContacts'
+];
 
 export const load: PageServerLoad = async ({ url }) => {
 	const prefill: Record<string, string> = {};

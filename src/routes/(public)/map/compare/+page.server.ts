@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/connection';
 import { rateAudienceFor } from '$lib/server/rates/audience';
 import { latestSnapshot, listRateCategories, readRateCells } from '$lib/server/rates/read';
-import { allGeoUnits } from '$lib/domain/geography';
+import { allGeoUnits, childrenOf, isSingleRegionNation } from '$lib/domain/geography';
 import type { MemberCell } from '$lib/rates-types';
 
 const MAX_PLACES = 4;
@@ -12,7 +12,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const db = getDb();
 	const categories = await listRateCategories(db);
 	const audience = await rateAudienceFor(db, locals.user);
-	const places = allGeoUnits().map((u) => ({ code: u.code, name: u.shortName, level: u.level }));
+	// A nation that is one region, and an area that is its whole region, are offered once.
+	const units = allGeoUnits();
+	const places = units
+		.filter((u) => !isSingleRegionNation(u.code))
+		.filter((u) => !(u.level === 'area' && (childrenOf(u.parentCode ?? '')?.length ?? 0) === 1))
+		.map((u) => ({ code: u.code, name: u.shortName, level: u.level }));
 	if (audience !== 'member') {
 		// Non-members get the page's frame and how to join; no figure is read for them at all.
 		return { member: false as const, categories, places };
