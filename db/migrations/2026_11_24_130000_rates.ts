@@ -5,7 +5,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('geo_units')
 		.addColumn('code', 'text', (c) => c.primaryKey())
-		.addColumn('level', 'text', (c) => c.notNull().check(sql`level in ('nation', 'region', 'area')`))
+		.addColumn('level', 'text', (c) =>
+			c.notNull().check(sql`level in ('nation', 'region', 'area')`)
+		)
 		.addColumn('name', 'text', (c) => c.notNull())
 		.addColumn('short_name', 'text', (c) => c.notNull())
 		.addColumn('parent_code', 'text', (c) => c.references('geo_units.code'))
@@ -25,7 +27,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
 		.addColumn('contributor_key', 'text', (c) => c.notNull())
 		.addColumn('category_code', 'text', (c) => c.notNull().references('rate_categories.code'))
-		.addColumn('work_month', 'text', (c) => c.notNull().check(sql`work_month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`))
+		.addColumn('work_month', 'text', (c) =>
+			c.notNull().check(sql`work_month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)
+		)
 		.addColumn('area_code', 'text', (c) => c.notNull().references('geo_units.code'))
 		.addColumn('region_code', 'text', (c) => c.notNull().references('geo_units.code'))
 		.addColumn('nation_code', 'text', (c) => c.notNull().references('geo_units.code'))
@@ -92,7 +96,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('category_code', 'text', (c) => c.notNull())
 		.addColumn('geo_code', 'text', (c) => c.notNull())
 		.addColumn('geo_level', 'text', (c) => c.notNull())
-		.addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('published', 'suppressed')`))
+		.addColumn('status', 'text', (c) =>
+			c.notNull().check(sql`status in ('published', 'suppressed')`)
+		)
 		.addColumn('median_per_hour', 'integer')
 		.addColumn('median_per_session', 'integer')
 		.addColumn('count_band', 'text')
