@@ -56,6 +56,10 @@ export type WorkingSessionType = (typeof WORKING_SESSION_TYPES)[number];
 export type NonWorkingSessionType = (typeof NON_WORKING_SESSION_TYPES)[number];
 export type SessionType = WorkingSessionType | NonWorkingSessionType;
 
+export function isNonWorking(type: SessionType): type is NonWorkingSessionType {
+	return (NON_WORKING_SESSION_TYPES as readonly string[]).includes(type);
+}
+
 export interface PlannedSession {
 	weekday: Weekday;
 	start: ClockTime;

@@ -13,7 +13,7 @@
 import { isBankHoliday } from './bank-holidays';
 import {
 	ACTIVITY_KINDS,
-	NON_WORKING_SESSION_TYPES,
+	isNonWorking,
 	DEFAULT_OVERTIME_SETTINGS,
 	FULL_TIME_WEEKLY_HOURS,
 	WEEKS_PER_YEAR,
@@ -22,8 +22,6 @@ import {
 	type ClockTime,
 	type Weekday,
 	type ActivityKind,
-	type NonWorkingSessionType,
-	type SessionType,
 	type PlannedSession,
 	type JobPlan,
 	type WorkedEntry,
@@ -168,10 +166,6 @@ export function splitCoreMinutes(
 // ---------------------------------------------------------------------------------------------
 // Safe working
 // ---------------------------------------------------------------------------------------------
-
-export function isNonWorking(type: SessionType): type is NonWorkingSessionType {
-	return (NON_WORKING_SESSION_TYPES as readonly string[]).includes(type);
-}
 
 function sumValues(record: Partial<Record<string, number>> | undefined): number {
 	return Object.values(record ?? {}).reduce<number>((sum, value) => sum + (value ?? 0), 0);

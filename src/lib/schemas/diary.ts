@@ -10,9 +10,10 @@ import {
 	type ActivityKind,
 	type ContactMode,
 	type SessionType,
-	type Weekday
-} from '../domain/diary-rules';
-import { NATIONS, type Nation } from '../domain/bank-holidays';
+	type Weekday,
+	NATIONS,
+	type Nation
+} from '../domain/diary-model';
 import {
 	ADMIN_COUNT_KINDS as ADMIN_COUNTS,
 	SESSION_TYPE_LABELS,
