@@ -67,7 +67,22 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleAuth, handleSecurityHeaders);
+/**
+ * HTML forms may post text/plain, which SvelteKit lets through to actions, but no action or
+ * endpoint here reads it and `request.formData()` throws on it: answer 415 before any of them run.
+ */
+const handleUnreadableBodies: Handle = async ({ event, resolve }) => {
+	const type = event.request.headers.get('content-type') ?? '';
+	if (event.request.method !== 'GET' && type.toLowerCase().startsWith('text/plain')) {
+		return new Response('Send forms as application/x-www-form-urlencoded or multipart/form-data.', {
+			status: 415,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(handleUnreadableBodies, handleAuth, handleSecurityHeaders);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Page not found' };

@@ -4,6 +4,7 @@ import type { MembershipSource } from '../db/schema';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit';
 import { addDays, addMonths, todayInLondon } from '../../format';
 import { grantMembership } from './index';
+import { isUuid } from '../../ids';
 
 // Membership management for administrators (DESIGN §5): search, history, grant or extend, revoke,
 // and grants waiting for an email to be registered and verified.
@@ -115,7 +116,7 @@ export async function searchUsers(db: Db, search: MemberSearch, today: string = 
 
 /** One account as an administrator sees it: who, today's status, every membership record. */
 export async function memberDetail(db: Db, userId: string, today: string = todayInLondon()) {
-	if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+	if (!isUuid(userId)) return null;
 	const user = await db
 		.selectFrom('users')
 		.select(['id', 'name', 'email', 'role', 'email_verified_at', 'created_at'])
@@ -178,6 +179,7 @@ export interface GrantInput {
 
 /** Grants (or, starting after the current one, extends) a membership; audited. */
 export async function grantOrExtendMembership(db: Db, actor: Actor, input: GrantInput) {
+	if (!isUuid(input.userId)) return null;
 	return db.transaction().execute(async (trx) => {
 		const user = await trx
 			.selectFrom('users')
@@ -211,6 +213,7 @@ export async function revokeMembership(
 	reason: string | null,
 	today: string = todayInLondon()
 ): Promise<number | null> {
+	if (!isUuid(userId)) return null;
 	return db.transaction().execute(async (trx) => {
 		const user = await trx
 			.selectFrom('users')
