@@ -11,6 +11,9 @@ import { latestSnapshot } from '$lib/server/rates/read';
  * The body is serialized (and gzipped) once per snapshot × category × audience (rates/cache.ts).
  */
 export const GET: RequestHandler = async ({ params, locals, request }) => {
+	// Category codes are lower-case words; anything else is unknown before it reaches a query or
+	// a header (where control characters would be an error, not a 404).
+	if (!/^[a-z_]{1,40}$/.test(params.category)) error(404, 'No such category of work.');
 	const db = getDb();
 	const audience = await rateAudienceFor(db, locals.user);
 	const snapshot = await latestSnapshot(db);
