@@ -201,7 +201,7 @@ async function benchBackend(backend: 'pglite' | 'postgres', appDir: string | nul
 			)
 		});
 		add({
-			figure: '(a) map data as the endpoint reads it (latest snapshot + kept answer)',
+			figure: '(a) map data as the endpoint reads it (latest snapshot, kept 1 s, + kept answer)',
 			backend,
 			value: ms(map.cached.median),
 			budget: '≤ 5 ms',

@@ -33,7 +33,7 @@ export async function timeIt(
 
 export function ms(value: number): string {
 	if (!Number.isFinite(value)) return '–';
-	return value >= 1000
-		? `${(value / 1000).toFixed(2)} s`
-		: `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+	if (value >= 1000) return `${(value / 1000).toFixed(2)} s`;
+	if (value < 0.1) return `${(value * 1000).toFixed(1)} µs`;
+	return `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 }

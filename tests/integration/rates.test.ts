@@ -4,6 +4,7 @@ import { DATABASES, openTestDatabase, type TestDatabase } from './harness';
 import { deleteAccount } from '../../src/lib/server/auth/accounts';
 import { SYSTEM_ACTOR } from '../../src/lib/server/audit';
 import { contributorKey } from '../../src/lib/server/rates/contributor';
+import { currentSnapshot } from '../../src/lib/server/rates/cache';
 import { decideSubmission, listHeldSubmissions } from '../../src/lib/server/rates/moderation';
 import {
 	isPublicationRunning,
@@ -335,6 +336,8 @@ describe.each(DATABASES)('locum rates on %s', (name) => {
 			expect(await publish()).toEqual({ status: 'done', published: [] });
 			expect(await countSnapshots()).toBe(1);
 			expect(await memberCells()).toEqual(before);
+			const mapSees = await currentSnapshot(t.db);
+			expect(mapSees?.quarterEnd).toBe('2026-09-30');
 
 			// The quarter to 31 December is due from 1 February with a one-month lag, not before.
 			expect(await publish('2027-01-31')).toEqual({ status: 'done', published: [] });
@@ -343,6 +346,8 @@ describe.each(DATABASES)('locum rates on %s', (name) => {
 				published: [{ quarterEnd: '2026-12-31' }]
 			});
 			expect(await countSnapshots()).toBe(2);
+			// The map endpoint's kept "latest snapshot" is dropped by the publication itself.
+			expect((await currentSnapshot(t.db))?.quarterEnd).toBe('2026-12-31');
 			const after = find(await memberCells(), DEVON);
 			expect(after).toMatchObject({ status: 'published', countBand: '20-49' });
 			expect((after as { medianPerHour: number }).medianPerHour).toBeGreaterThan(

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { Db } from '../db/index';
-import { readRateCells, type RateAudience, type SnapshotInfo } from './read';
+import { latestSnapshot, readRateCells, type RateAudience, type SnapshotInfo } from './read';
 
 /**
  * The map endpoint's answers, serialized once per snapshot × category × audience and kept in this
@@ -23,6 +23,41 @@ interface SnapshotCache {
 
 // Per database handle, so tests that open many databases in one process never share answers.
 const caches = new WeakMap<Db, SnapshotCache>();
+
+/**
+ * How long the map endpoint may keep using the latest snapshot it looked up. Publication in this
+ * process forgets it at once (forgetCurrentSnapshot); a snapshot published by another process
+ * (`npm run publish`, a second instance) shows within this time. Quarterly data, a second late.
+ */
+export const CURRENT_SNAPSHOT_TTL_MS = 1000;
+
+interface KnownSnapshot {
+	snapshot: Promise<SnapshotInfo | null>;
+	until: number;
+}
+const current = new WeakMap<Db, KnownSnapshot>();
+
+/**
+ * The latest published snapshot, looked up at most once a second per database handle: under load
+ * every map request needs it, and it changes four times a year. Concurrent callers share one
+ * lookup; a failed lookup is not kept.
+ */
+export function currentSnapshot(db: Db, now = Date.now()): Promise<SnapshotInfo | null> {
+	const known = current.get(db);
+	if (known && known.until > now) return known.snapshot;
+	const snapshot = latestSnapshot(db);
+	const entry = { snapshot, until: now + CURRENT_SNAPSHOT_TTL_MS };
+	current.set(db, entry);
+	snapshot.catch(() => {
+		if (current.get(db) === entry) current.delete(db);
+	});
+	return snapshot;
+}
+
+/** Called when this process publishes: the next map request looks the latest snapshot up again. */
+export function forgetCurrentSnapshot(db: Db): void {
+	current.delete(db);
+}
 
 export async function rateCellsResponse(
 	db: Db,

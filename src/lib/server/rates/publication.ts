@@ -10,6 +10,7 @@ import {
 	type ContributorValue
 } from '../../domain/rate-stats';
 import { recordAudit, type Actor } from '../audit';
+import { forgetCurrentSnapshot } from './cache';
 
 /** Any fixed number: every instance must use the same one for the advisory lock. */
 const PUBLICATION_LOCK_KEY = 7_340_211;
@@ -174,6 +175,7 @@ export async function publishDueSnapshots(
 		return { status: 'done', published };
 	});
 	if (run.status === 'done' && run.published.length > 0) {
+		forgetCurrentSnapshot(db);
 		await recordAudit(db, actor, 'publication.run', null, {
 			quarters: run.published.map((p) => p.quarterEnd)
 		});

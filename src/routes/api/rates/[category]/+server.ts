@@ -2,8 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/connection';
 import { rateAudienceFor } from '$lib/server/rates/audience';
-import { rateCellsResponse } from '$lib/server/rates/cache';
-import { latestSnapshot } from '$lib/server/rates/read';
+import { currentSnapshot, rateCellsResponse } from '$lib/server/rates/cache';
 
 /**
  * The map's figures: published snapshots only, shaped by role. The ETag names the snapshot and the
@@ -16,7 +15,7 @@ export const GET: RequestHandler = async ({ params, locals, request }) => {
 	if (!/^[a-z_]{1,40}$/.test(params.category)) error(404, 'No such category of work.');
 	const db = getDb();
 	const audience = await rateAudienceFor(db, locals.user);
-	const snapshot = await latestSnapshot(db);
+	const snapshot = await currentSnapshot(db);
 	const etag = `"rates-${params.category}-${snapshot?.id ?? 0}-${audience}"`;
 	const headers: Record<string, string> = {
 		ETag: etag,
