@@ -37,11 +37,15 @@ test('the whole account journey: register, confirm, sign in, reset, delete', asy
 	page,
 	mailServer
 }) => {
-	// Register.
-	const user = await registerUser(page, { name: 'Dr Journey Test', kind: 'locum' });
+	// Register: the answer asks to check the email, and signs nobody in.
+	const { response: _response, ...user } = await fillRegistration(page, {
+		name: 'Dr Journey Test',
+		kind: 'locum'
+	});
+	await expect(page).toHaveURL(/\/verify-email\?sent=1$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirm your email');
-	await expect(page.getByText('We have sent a link to your email address')).toBeVisible();
-	await expect(page.getByText('Confirm your email address to submit rates')).toBeVisible();
+	await expect(page.getByText('Check your email: we have sent you a message.')).toBeVisible();
+	expect((await page.context().cookies()).map((c) => c.name)).not.toContain('session');
 
 	// The verification email arrives through SMTP; its link confirms the address.
 	const verification = await waitForEmail(mailServer, user.email);
@@ -51,7 +55,10 @@ test('the whole account journey: register, confirm, sign in, reset, delete', asy
 	await page.goto(verifyLink);
 	await expect(page.getByText('Thank you: your email address is confirmed.')).toBeVisible();
 
-	// Sign out, then in again.
+	// Sign in from the confirmation page, out, and in again.
+	await page.getByRole('link', { name: 'Sign in', exact: true }).first().click();
+	await submitSignIn(page, user.email, user.password);
+	await expect(page).toHaveURL(/\/account$/);
 	await signOut(page);
 	await expect(page.getByText('You have signed out.')).toBeVisible();
 	await signIn(page, user.email, user.password);
@@ -138,14 +145,22 @@ test.describe('registration refuses bad input clearly and keeps what was typed',
 		await expect(page).toHaveURL(/\/register$/);
 	});
 
-	test('an email that already has an account', async ({ page }) => {
-		const user = await fillRegistration(page, { email: DEMO.doctor.email });
-		await expect(fieldError(page, 'email')).toContainText(
-			'An account with this email already exists'
-		);
-		await expect(page.getByLabel('Email', { exact: true })).toHaveValue(DEMO.doctor.email);
-		await expect(page.getByLabel('Your name')).toHaveValue(user.name);
-		await expect(page).toHaveURL(/\/register$/);
+	test('an email that already has an account gets the same answer, and its owner an email', async ({
+		page,
+		mailServer
+	}) => {
+		const owner = mailServer.captureOne(DEMO.doctor.email, { wait: 15_000 });
+		await fillRegistration(page, { email: DEMO.doctor.email });
+		// Exactly what a new address gets: nothing on the page says the address is taken.
+		await expect(page).toHaveURL(/\/verify-email\?sent=1$/);
+		await expect(page.getByText('Check your email: we have sent you a message.')).toBeVisible();
+		expect((await page.context().cookies()).map((c) => c.name)).not.toContain('session');
+		const { email } = await owner;
+		expect(email.headers.subject).toBe('Someone tried to register with your email');
+		expect(email.body).toContain('/reset-password');
+		// The demo doctor's password still works: nothing about the account changed.
+		await signIn(page, DEMO.doctor.email, DEMO.doctor.password);
+		await expect(page).toHaveURL(/\/diary|\/account/);
 	});
 
 	test('a password that is too short', async ({ page }) => {

@@ -110,7 +110,8 @@ export interface NewUser {
 
 /**
  * Fills and submits the registration form. Does not check the outcome: tests of bad input use
- * it too. On success the browser ends on /verify-email?sent=1, signed in.
+ * it too. On success the browser ends on /verify-email?sent=1, not signed in (registering signs
+ * nobody in, so its answer is the same for a new address and one that already has an account).
  */
 export async function fillRegistration(
 	page: Page,
@@ -134,10 +135,11 @@ export async function fillRegistration(
 	return { ...user, response };
 }
 
-/** Registers a new account and waits until the app has signed it in. */
+/** Registers a new account, then signs in with it (unconfirmed), as a new doctor would. */
 export async function registerUser(page: Page, input: Partial<NewUser> = {}): Promise<NewUser> {
 	const { response: _response, ...user } = await fillRegistration(page, input);
 	await expect(page).toHaveURL(/\/verify-email\?sent=1$/);
+	await signIn(page, user.email, user.password);
 	return user;
 }
 

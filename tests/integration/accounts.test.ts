@@ -49,6 +49,7 @@ describe.each(DATABASES)('accounts on %s', (name) => {
 			ORIGIN
 		);
 		if (!result.ok) throw new Error(result.message);
+		if (!result.userId) throw new Error(`${email} was already registered`);
 		return { email, userId: result.userId };
 	}
 
@@ -84,15 +85,32 @@ describe.each(DATABASES)('accounts on %s', (name) => {
 		expect(await verifyEmail(t.db, token)).toEqual({ ok: false, problem: 'expired' });
 	});
 
-	it('refuses a taken email, in any letter case, and a common password, storing nothing', async () => {
-		const { email } = await register();
+	it('answers a taken email, in any letter case, like a new one: creates nothing, tells the owner', async () => {
+		const { email, userId } = await register();
 		const taken = await registerUser(
 			t.db,
 			{ name: 'Other', email: email.toUpperCase(), doctorKind: 'locum', password: goodPassword },
 			ORIGIN
 		);
-		expect(taken).toMatchObject({ ok: false, error: 'email_taken', field: 'email' });
+		expect(taken).toEqual({ ok: true, userId: null });
+		const accounts = await t.db
+			.selectFrom('users')
+			.select('id')
+			.where('email', '=', email)
+			.execute();
+		expect(accounts.map((a) => a.id)).toEqual([userId]);
+		const mail = await t.db
+			.selectFrom('email_outbox')
+			.select(['subject', 'body_text'])
+			.where('to_address', '=', email)
+			.orderBy('id', 'desc')
+			.executeTakeFirstOrThrow();
+		expect(mail.subject).toBe('Someone tried to register with your email');
+		expect(mail.body_text).toContain(`${ORIGIN}/reset-password`);
+		expect(mail.body_text).not.toContain('token=');
+	});
 
+	it('refuses a common password, storing nothing', async () => {
 		const fresh = newEmail();
 		const common = await registerUser(
 			t.db,

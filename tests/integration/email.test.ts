@@ -4,7 +4,7 @@ import { openTestDatabase, type TestDatabase } from './harness';
 
 const PORT = 2625;
 process.env.SMTP_URL = `smtp://127.0.0.1:${PORT}`;
-const { sendEmail } = await import('../../src/lib/server/email');
+const { emailsDelivered, sendEmail } = await import('../../src/lib/server/email');
 const { registerUser } = await import('../../src/lib/server/auth/accounts');
 
 describe('email through a real SMTP server', () => {
@@ -31,6 +31,7 @@ describe('email through a real SMTP server', () => {
 		);
 		expect(result.ok).toBe(true);
 		const { email } = await captured;
+		await emailsDelivered();
 		expect(email.headers.subject).toBe('Confirm your email for Sessional');
 		expect(email.body).toMatch(/http:\/\/localhost:3000\/verify-email\?token=[a-z0-9]{32}/);
 		const row = await t.db

@@ -1,6 +1,6 @@
 import type { Db } from '../db/index';
 import type { DoctorKind, TokenPurpose } from '../db/schema';
-import { sendEmail } from '../email';
+import { queueEmail } from '../email';
 import { generateToken, hashToken } from './crypto';
 import { hashPassword, passwordProblem, spendVerificationTime, verifyPassword } from './password';
 import { invalidateUserSessions } from './session';
@@ -104,7 +104,7 @@ export async function sendVerificationEmail(
 	origin: string
 ) {
 	const token = await createAuthToken(db, user.id, 'verify_email');
-	await sendEmail(db, {
+	await queueEmail(db, {
 		to: user.email,
 		subject: 'Confirm your email for Sessional',
 		text: `Hello ${user.name},\n\nConfirm your email address by opening this link (it works for 48 hours):\n\n${origin}/verify-email?token=${token}\n\nIf you did not register for Sessional, ignore this email.\n`
@@ -118,22 +118,20 @@ export interface RegisterInput {
 	password: string;
 }
 
+/**
+ * Registers a new account, or, when the address already has one, tells its owner by email and
+ * creates nothing. The caller answers both the same way (DESIGN §6; no account enumeration): the
+ * password is hashed and one email is queued either way, so neither the page nor its timing says
+ * which happened. Nobody is signed in by registering.
+ */
 export async function registerUser(
 	db: Db,
 	input: RegisterInput,
 	origin: string
-): Promise<Result<{ userId: string }, 'email_taken' | 'weak_password'>> {
+): Promise<Result<{ userId: string | null }, 'weak_password'>> {
 	const problem = passwordProblem(input.password);
 	if (problem) return { ok: false, error: 'weak_password', field: 'password', message: problem };
 	const email = input.email.toLowerCase();
-	if (await findUserByEmail(db, email)) {
-		return {
-			ok: false,
-			error: 'email_taken',
-			field: 'email',
-			message: 'An account with this email already exists. Sign in, or reset your password.'
-		};
-	}
 	const passwordHash = await hashPassword(input.password);
 	const user = await db
 		.insertInto('users')
@@ -142,16 +140,24 @@ export async function registerUser(
 		.returning(['id', 'email', 'name'])
 		.executeTakeFirst();
 	if (!user) {
-		// Lost a race with another registration for the same address.
-		return {
-			ok: false,
-			error: 'email_taken',
-			field: 'email',
-			message: 'An account with this email already exists. Sign in, or reset your password.'
-		};
+		const owner = await findUserByEmail(db, email);
+		if (owner) await sendAlreadyRegisteredEmail(db, owner, origin);
+		return { ok: true, userId: null };
 	}
 	await sendVerificationEmail(db, user, origin);
 	return { ok: true, userId: user.id };
+}
+
+async function sendAlreadyRegisteredEmail(
+	db: Db,
+	user: { email: string; name: string },
+	origin: string
+) {
+	await queueEmail(db, {
+		to: user.email,
+		subject: 'Someone tried to register with your email',
+		text: `Hello ${user.name},\n\nSomeone (perhaps you) tried to register for Sessional with this email address. You already have an account, so nothing has changed.\n\nSign in: ${origin}/login\nForgotten your password? ${origin}/reset-password\n\nIf it was not you, you can ignore this email.\n`
+	});
 }
 
 export async function verifyEmail(db: Db, token: string) {
@@ -187,7 +193,7 @@ export async function requestPasswordReset(db: Db, email: string, origin: string
 	const user = await findUserByEmail(db, email);
 	if (!user) return;
 	const token = await createAuthToken(db, user.id, 'reset_password');
-	await sendEmail(db, {
+	await queueEmail(db, {
 		to: user.email,
 		subject: 'Reset your Sessional password',
 		text: `Hello ${user.name},\n\nSomeone (we hope you) asked to reset your Sessional password. Open this link within one hour to choose a new one:\n\n${origin}/reset-password?token=${token}\n\nIf it was not you, ignore this email: your password stays as it is.\n`

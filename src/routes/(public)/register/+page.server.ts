@@ -4,7 +4,6 @@ import { getDb } from '$lib/server/db/connection';
 import { registerUser } from '$lib/server/auth/accounts';
 import { hitActionLimit } from '$lib/server/auth/limits';
 import { retryMessage } from '$lib/server/auth/rate-limit';
-import { startSession } from '$lib/server/auth/session';
 import { invalid, parseForm } from '$lib/server/forms';
 import { registerSchema } from '$lib/schemas/auth';
 
@@ -14,7 +13,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, getClientAddress, url }) => {
+	default: async ({ request, getClientAddress, url }) => {
 		const form = await request.formData();
 		const parsed = parseForm(registerSchema, form);
 		if (!parsed.ok) return invalid(form, parsed.errors);
@@ -27,7 +26,9 @@ export const actions: Actions = {
 		const result = await registerUser(db, parsed.data, url.origin);
 		if (!result.ok) return invalid(form, { [result.field ?? 'form']: result.message });
 
-		await startSession(db, cookies, result.userId, request.headers.get('user-agent'));
+		// The same answer whether the address was new or already had an account (its owner is
+		// emailed instead): a stranger cannot learn who is registered. Nobody is signed in here;
+		// they sign in with the password they chose.
 		redirect(303, '/verify-email?sent=1');
 	}
 };
