@@ -1,9 +1,12 @@
 import type { Db } from '../db/index';
 import { DEFAULT_OVERTIME_SETTINGS, type OvertimeSettings } from '../../domain/diary-rules';
+import { overtimeDefaultsFrom, readSettings } from '../settings';
 
 export interface DiarySettings {
 	/** The doctor's own safe limit of patient contacts a day, at most the default 25 (DESIGN §2). */
 	contactLimit: number;
+	/** The group's overtime multipliers and TOIL rates, set by its administrators (BMA defaults). */
+	overtime: ReturnType<typeof overtimeDefaultsFrom>;
 }
 
 export async function getDiarySettings(db: Db, userId: string): Promise<DiarySettings> {
@@ -12,13 +15,16 @@ export async function getDiarySettings(db: Db, userId: string): Promise<DiarySet
 		.select('contact_limit')
 		.where('user_id', '=', userId)
 		.executeTakeFirst();
-	return { contactLimit: row?.contact_limit ?? DEFAULT_OVERTIME_SETTINGS.contactLimit };
+	return {
+		contactLimit: row?.contact_limit ?? DEFAULT_OVERTIME_SETTINGS.contactLimit,
+		overtime: overtimeDefaultsFrom(await readSettings(db))
+	};
 }
 
 export async function saveDiarySettings(
 	db: Db,
 	userId: string,
-	settings: DiarySettings
+	settings: Pick<DiarySettings, 'contactLimit'>
 ): Promise<void> {
 	await db
 		.insertInto('diary_settings')
@@ -31,7 +37,11 @@ export async function saveDiarySettings(
 		.execute();
 }
 
-/** The rules' settings for this doctor: the BMA defaults with the doctor's contact limit. */
+/** The rules' settings for this doctor: the group's multipliers with the doctor's contact limit. */
 export function overtimeSettingsFor(settings: DiarySettings): OvertimeSettings {
-	return { ...DEFAULT_OVERTIME_SETTINGS, contactLimit: settings.contactLimit };
+	return {
+		...DEFAULT_OVERTIME_SETTINGS,
+		...settings.overtime,
+		contactLimit: settings.contactLimit
+	};
 }

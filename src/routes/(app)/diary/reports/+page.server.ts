@@ -21,6 +21,12 @@ export const load: PageServerLoad = async (event) => {
 		},
 		report,
 		contactLimit: settings.contactLimit,
+		overtime: {
+			core: settings.coreMultiplier,
+			outside: settings.outsideCoreMultiplier,
+			toilCore: settings.toilHoursPerCoreHour,
+			toilOutside: settings.toilHoursPerOutsideCoreHour
+		},
 		entryCount: entries.length,
 		hasWorkplaces: workplaces.length > 0
 	};
