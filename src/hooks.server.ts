@@ -59,6 +59,10 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
 	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+	// SvelteKit writes the page CSP (with its nonces) into rendered pages only; every other answer
+	// (JSON, CSV, PDF, calendars) may load nothing and be framed by nobody.
+	if (!headers.has('Content-Security-Policy'))
+		headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
 	if (useSecureCookies())
 		headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	// Pages for a signed-in person are never kept by shared caches.
