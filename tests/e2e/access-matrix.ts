@@ -92,6 +92,14 @@ export const ACCESS_MATRIX: RouteAccess[] = [
 		note: 'Someone else’s submission and a missing one both read as not found.'
 	},
 
+	// Members only (administrators see what members see).
+	{
+		route: '/map/csv',
+		path: '/map/csv',
+		expect: { visitor: 'login', doctor: 403, member: 200, admin: 200 },
+		note: 'The CSV of published cells; a signed-in non-member is refused with how to join.'
+	},
+
 	// The committee's pages.
 	{ route: '/admin', path: '/admin', expect: adminOnly },
 	{ route: '/admin/members', path: '/admin/members?q=demo', expect: adminOnly },
