@@ -88,13 +88,14 @@ const TARGETS: Target[] = [
 		role: 'anon',
 		path: '/register',
 		base: () => ({
-			name: 'Dr Bad Input',
-			email: DEMO.doctor.email,
+			name: '',
+			email: 'bad.input.register@example.org',
 			doctorKind: 'locum',
 			password: 'Ward-round-bad-input-kettle',
 			terms: 'on'
 		}),
-		// The address is taken, so no account is made even when another field is acceptable.
+		// The name is missing, so no account is made even when the changed field is acceptable
+		// (a taken address no longer refuses: registration answers it like a new one).
 		fields: ['email', 'doctorKind', 'password', 'terms']
 	},
 	{
