@@ -1,7 +1,13 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import {
+	isHttpError,
+	json,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { config, useSecureCookies } from '$lib/server/config';
-import { getDb, startDb } from '$lib/server/db/connection';
+import { getDb, startDb, stopDb } from '$lib/server/db/connection';
 import { SYSTEM_ACTOR } from '$lib/server/audit';
 import { contributorSecret } from '$lib/server/rates/contributor';
 import { publishDueSnapshots } from '$lib/server/rates/publication';
@@ -18,6 +24,12 @@ export const init: ServerInit = async () => {
 	config();
 	contributorSecret();
 	const db = await startDb();
+	// adapter-node emits this once SIGTERM or SIGINT has closed the HTTP server. Closing the
+	// database then lets the process end: PGlite keeps a timer armed until it is closed (and
+	// writes a shutdown checkpoint when it is), and pg's pool keeps its idle connections.
+	process.once('sveltekit:shutdown', () => {
+		stopDb().catch((err) => console.error('[db] closing at shutdown failed:', err));
+	});
 	// Publication is also checked at every start, so a due quarter never waits for an admin.
 	try {
 		const run = await publishDueSnapshots(
@@ -86,7 +98,33 @@ const handleUnreadableBodies: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleUnreadableBodies, handleAuth, handleSecurityHeaders);
+/**
+ * A database that is down (503) or a full disk (507) met here in the hooks, before any action
+ * ran (the session check is the first query of most requests), is answered to an enhanced form
+ * the way SvelteKit answers an error thrown in an action: its generic JSON error would leave the
+ * form silently as it was.
+ */
+const handleFailuresBeforeActions: Handle = async ({ event, resolve }) => {
+	try {
+		return await resolve(event);
+	} catch (err) {
+		if (
+			isHttpError(err) &&
+			err.status >= 500 &&
+			event.request.headers.get('x-sveltekit-action') === 'true'
+		) {
+			return json({ type: 'error', error: err.body }, { status: err.status });
+		}
+		throw err;
+	}
+};
+
+export const handle = sequence(
+	handleUnreadableBodies,
+	handleFailuresBeforeActions,
+	handleAuth,
+	handleSecurityHeaders
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Page not found' };

@@ -1,7 +1,8 @@
 // A PostgreSQL server for the benchmarks: the one BENCH_DATABASE_URL or TEST_DATABASE_URL names
 // (a fresh database is made on it and dropped afterwards), or a throwaway server started the way
 // .ci/run starts one (Debian's binaries, initdb as the postgres user, 127.0.0.1 on a free port).
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,12 @@ export interface BenchPostgres {
 	url: string;
 	version: string;
 	stop(): Promise<void>;
+	/**
+	 * Only for the throwaway server: a fast shutdown (open connections are ended with 57P01),
+	 * `downMs` with nothing listening, then the same server again. Resolves once it accepts
+	 * connections.
+	 */
+	restart?(downMs?: number): Promise<void>;
 }
 
 export function freePort(): Promise<number> {
@@ -41,6 +48,13 @@ function runAsPostgres(command: string) {
 	if (process.getuid?.() === 0)
 		execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', command], { stdio: 'pipe' });
 	else execFileSync('sh', ['-c', command], { stdio: 'pipe' });
+}
+
+/** The same without blocking the event loop, for a caller that keeps load going meanwhile. */
+async function runAsPostgresAsync(command: string) {
+	if (process.getuid?.() === 0)
+		await promisify(execFile)('su', ['postgres', '-s', '/bin/sh', '-c', command]);
+	else await promisify(execFile)('sh', ['-c', command]);
 }
 
 async function freshDatabase(
@@ -85,9 +99,8 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
 	runAsPostgres(`'${bin}/initdb' -D '${dir}/data' -A trust -U postgres --no-sync >/dev/null`);
 	// Settings of a small dedicated server rather than the 128 MB defaults; fsync off because the
 	// data is thrown away (the write-heavy figures, seeding and publication, say so in the README).
-	runAsPostgres(
-		`'${bin}/pg_ctl' -D '${dir}/data' -l '${dir}/server.log' -w -o "-p ${port} -k '${dir}' -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=512MB -c work_mem=64MB -c maintenance_work_mem=256MB -c max_wal_size=4GB" start >/dev/null`
-	);
+	const startCommand = `'${bin}/pg_ctl' -D '${dir}/data' -l '${dir}/server.log' -w -o "-p ${port} -k '${dir}' -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=512MB -c work_mem=64MB -c maintenance_work_mem=256MB -c max_wal_size=4GB" start >/dev/null`;
+	runAsPostgres(startCommand);
 	const stopServer = () => {
 		try {
 			runAsPostgres(`'${bin}/pg_ctl' -D '${dir}/data' -m immediate stop >/dev/null`);
@@ -98,7 +111,16 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
 	};
 	try {
 		const db = await freshDatabase(`postgres://postgres@127.0.0.1:${port}/postgres`);
-		return { url: db.url, version: db.version, stop: async () => stopServer() };
+		return {
+			url: db.url,
+			version: db.version,
+			stop: async () => stopServer(),
+			restart: async (downMs = 0) => {
+				await runAsPostgresAsync(`'${bin}/pg_ctl' -D '${dir}/data' -m fast -w stop >/dev/null`);
+				await new Promise((r) => setTimeout(r, downMs));
+				await runAsPostgresAsync(startCommand);
+			}
+		};
 	} catch (err) {
 		stopServer();
 		throw err;

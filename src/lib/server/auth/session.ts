@@ -1,4 +1,4 @@
-import type { Cookies } from '@sveltejs/kit';
+import { isHttpError, type Cookies } from '@sveltejs/kit';
 import type { Db } from '../db/index';
 import type { Role } from '../db/schema';
 import { useSecureCookies } from '../config';
@@ -55,6 +55,15 @@ export async function createSession(
 	return session;
 }
 
+/**
+ * Tidying and renewing sessions are writes a reading request makes in passing: on a full disk
+ * (507, see db/storage.ts) they wait for a later request and this one is still served.
+ */
+function keepGoingWhenOutOfStorage(err: unknown): false {
+	if (!isHttpError(err, 507)) throw err;
+	return false;
+}
+
 export async function validateSessionToken(
 	db: Db,
 	token: string
@@ -80,17 +89,23 @@ export async function validateSessionToken(
 	const now = Date.now();
 	let expiresAt = new Date(row.expires_at);
 	if (now >= expiresAt.getTime()) {
-		await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+		await db
+			.deleteFrom('sessions')
+			.where('id', '=', sessionId)
+			.execute()
+			.catch(keepGoingWhenOutOfStorage);
 		return null;
 	}
 	// Sliding expiry: an active session is renewed once it is past half its life.
 	if (expiresAt.getTime() - now < RENEW_WHEN_LESS_THAN_MS) {
-		expiresAt = new Date(now + SESSION_LIFETIME_MS);
-		await db
+		const renewed = new Date(now + SESSION_LIFETIME_MS);
+		const updated = await db
 			.updateTable('sessions')
-			.set({ expires_at: expiresAt })
+			.set({ expires_at: renewed })
 			.where('id', '=', sessionId)
-			.execute();
+			.execute()
+			.then(() => true, keepGoingWhenOutOfStorage);
+		if (updated) expiresAt = renewed;
 	}
 	return {
 		session: { id: row.id, userId: row.user_id, expiresAt },

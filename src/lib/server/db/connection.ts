@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { config, type Config } from '../config';
 import { openDb, setupDatabase, type Db, type DbTarget } from './index';
+import { StorageReservePlugin } from './storage';
 
 export function targetFromConfig(c: Config = config()): DbTarget {
 	return c.DATABASE_URL
@@ -16,8 +17,12 @@ export function startDb(target: DbTarget = targetFromConfig()): Promise<Db> {
 	starting ??= (async () => {
 		const db = await openDb(target);
 		await setupDatabase(db);
-		instance = db;
-		return db;
+		// Once started, the embedded database stops taking writes a reserve short of a full disk.
+		instance =
+			target.kind === 'pglite' && target.dataDir
+				? db.withPlugin(new StorageReservePlugin(target.dataDir))
+				: db;
+		return instance;
 	})();
 	return starting;
 }

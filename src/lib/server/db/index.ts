@@ -3,6 +3,7 @@ import { Kysely, Migrator, PostgresDialect, type MigrationResult } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import { migrations } from '../../../../db/migrations/index';
 import type { Database } from './schema';
+import { guardPGlite, guardPool } from './failures';
 
 export type Db = Kysely<Database>;
 
@@ -22,10 +23,15 @@ export async function openDb(target: DbTarget): Promise<Db> {
 		const Pool = pg.default?.Pool ?? pg.Pool;
 		const types = pg.default?.types ?? pg.types;
 		types.setTypeParser(DATE_OID, (v: string) => v);
-		const pool = new Pool({ connectionString: target.url, max: 10 });
+		// A server that does not answer a connect within 5 s makes the request a 503, not a hang.
+		const pool = new Pool({
+			connectionString: target.url,
+			max: 10,
+			connectionTimeoutMillis: 5_000
+		});
 		// A dropped server connection must not crash the process; the next query reconnects.
 		pool.on('error', (err) => console.error('[db] idle client error:', err.message));
-		return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+		return new Kysely<Database>({ dialect: new PostgresDialect({ pool: guardPool(pool) }) });
 	}
 	const { PGlite, types } = await import('@electric-sql/pglite');
 	if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
@@ -34,7 +40,7 @@ export async function openDb(target: DbTarget): Promise<Db> {
 		parsers: { [DATE_OID]: (v: string) => v },
 		serializers: { [types.DATE]: (v: unknown) => String(v) }
 	});
-	return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+	return new Kysely<Database>({ dialect: new PGliteDialect(guardPGlite(pglite)) });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run on any schema
