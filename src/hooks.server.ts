@@ -9,6 +9,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { config, useSecureCookies } from '$lib/server/config';
 import { getDb, startDb, stopDb } from '$lib/server/db/connection';
 import { SYSTEM_ACTOR } from '$lib/server/audit';
+import { emailsDelivered } from '$lib/server/email';
 import { contributorSecret } from '$lib/server/rates/contributor';
 import { publishDueSnapshots } from '$lib/server/rates/publication';
 import { publicationSettings } from '$lib/server/rates/settings';
@@ -27,8 +28,12 @@ export const init: ServerInit = async () => {
 	// adapter-node emits this once SIGTERM or SIGINT has closed the HTTP server. Closing the
 	// database then lets the process end: PGlite keeps a timer armed until it is closed (and
 	// writes a shutdown checkpoint when it is), and pg's pool keeps its idle connections.
+	// Emails still being handed to SMTP get up to five seconds to record how it went.
 	process.once('sveltekit:shutdown', () => {
-		stopDb().catch((err) => console.error('[db] closing at shutdown failed:', err));
+		const grace = new Promise((resolve) => setTimeout(resolve, 5_000).unref());
+		Promise.race([emailsDelivered(), grace])
+			.then(() => stopDb())
+			.catch((err) => console.error('[db] closing at shutdown failed:', err));
 	});
 	// Publication is also checked at every start, so a due quarter never waits for an admin.
 	try {
