@@ -12,11 +12,13 @@ export interface RunningServer {
 	stop(): Promise<void>;
 }
 
+/** Starts `node build/index.js` on 127.0.0.1 and `port` (default: any free one). */
 export async function startServer(
 	appDir: string,
-	env: Record<string, string>
+	env: Record<string, string>,
+	port?: number
 ): Promise<RunningServer> {
-	const port = await freePort();
+	port ??= await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const child: ChildProcess = spawn(process.execPath, [join(appDir, 'build', 'index.js')], {
 		cwd: appDir,

@@ -80,7 +80,8 @@ async function freshDatabase(
 	};
 }
 
-export async function startBenchPostgres(): Promise<BenchPostgres> {
+/** `port`: where a throwaway server listens (default: any free one). */
+export async function startBenchPostgres(port?: number): Promise<BenchPostgres> {
 	const given = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 	if (given) {
 		const db = await freshDatabase(given);
@@ -95,7 +96,7 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
 	const dir = mkdtempSync(join(tmpdir(), 'sessional-bench-pg-'));
 	chmodSync(dir, 0o755);
 	if (process.getuid?.() === 0) execFileSync('chown', ['postgres', dir]);
-	const port = await freePort();
+	port ??= await freePort();
 	runAsPostgres(`'${bin}/initdb' -D '${dir}/data' -A trust -U postgres --no-sync >/dev/null`);
 	// Settings of a small dedicated server rather than the 128 MB defaults; fsync off because the
 	// data is thrown away (the write-heavy figures, seeding and publication, say so in the README).
