@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Db } from '../db/index';
 import { latestSnapshot, readRateCells, type RateAudience, type SnapshotInfo } from './read';
+import type { MemberCell, PublicCell, RateCells } from '../../rates-types';
 
 /**
  * The map endpoint's answers, serialized once per snapshot × category × audience and kept in this
@@ -11,6 +12,8 @@ import { latestSnapshot, readRateCells, type RateAudience, type SnapshotInfo } f
  * member's answer can never be handed to anyone else.
  */
 export interface CachedRateCells {
+	/** Shared by every request that gets this answer: read it, never change it. */
+	data: RateCells<PublicCell | MemberCell>;
 	json: string;
 	gzip: Buffer;
 }
@@ -82,8 +85,34 @@ export async function rateCellsResponse(
 	// Unknown categories are not kept: a stranger's made-up names must not grow the cache.
 	if (!data) return null;
 	const json = JSON.stringify({ audience, ...data });
-	const answer = { json, gzip: gzipSync(json) };
+	const answer = { data, json, gzip: gzipSync(json) };
 	// Only keep it if no newer snapshot took the cache's place while this one was being read.
 	if (caches.get(db) === cache) cache.answers.set(key, answer);
 	return answer;
+}
+
+/**
+ * The same kept answers for the map pages' loads: one category's cells in the shape of the given
+ * audience, built by readRateCells for that audience alone. Shared between requests: not to be
+ * changed by the caller.
+ */
+export async function keptRateCells(
+	db: Db,
+	categoryCode: string,
+	audience: 'public',
+	snapshot: SnapshotInfo | null
+): Promise<RateCells<PublicCell> | null>;
+export async function keptRateCells(
+	db: Db,
+	categoryCode: string,
+	audience: 'member',
+	snapshot: SnapshotInfo | null
+): Promise<RateCells<MemberCell> | null>;
+export async function keptRateCells(
+	db: Db,
+	categoryCode: string,
+	audience: RateAudience,
+	snapshot: SnapshotInfo | null
+): Promise<RateCells<PublicCell | MemberCell> | null> {
+	return (await rateCellsResponse(db, categoryCode, audience, snapshot))?.data ?? null;
 }

@@ -1,7 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/connection';
 import { rateAudienceFor } from '$lib/server/rates/audience';
-import { latestSnapshot, listRateCategories, readRateCells } from '$lib/server/rates/read';
+import { currentSnapshot, keptRateCells } from '$lib/server/rates/cache';
+import { listRateCategories } from '$lib/server/rates/read';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const db = getDb();
@@ -9,11 +10,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const requested = url.searchParams.get('category');
 	const category = categories.find((c) => c.code === requested)?.code ?? categories[0].code;
 	const audience = await rateAudienceFor(db, locals.user);
-	const snapshot = await latestSnapshot(db);
-	// The two shapes are read separately so a non-member's page data never holds member fields.
+	const snapshot = await currentSnapshot(db);
+	// The two shapes are built separately so a non-member's page data never holds member fields;
+	// both are the map endpoint's kept answers for this snapshot (rates/cache.ts).
 	const rates =
 		audience === 'member'
-			? { audience, ...(await readRateCells(db, category, 'member', snapshot))! }
-			: { audience, ...(await readRateCells(db, category, 'public', snapshot))! };
+			? { audience, ...(await keptRateCells(db, category, 'member', snapshot))! }
+			: { audience, ...(await keptRateCells(db, category, 'public', snapshot))! };
 	return { categories, category, rates };
 };

@@ -1,7 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/connection';
 import { rateAudienceFor } from '$lib/server/rates/audience';
-import { latestSnapshot, listRateCategories, readRateCells } from '$lib/server/rates/read';
+import { currentSnapshot, keptRateCells } from '$lib/server/rates/cache';
+import { listRateCategories } from '$lib/server/rates/read';
 import { allGeoUnits, childrenOf, isSingleRegionNation } from '$lib/domain/geography';
 import type { MemberCell } from '$lib/rates-types';
 
@@ -33,10 +34,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		0,
 		MAX_CATEGORIES
 	);
-	const snapshot = await latestSnapshot(db);
+	const snapshot = await currentSnapshot(db);
 	const columns = [];
 	for (const category of categoryCodes) {
-		const data = await readRateCells(db, category, 'member', snapshot);
+		const data = await keptRateCells(db, category, 'member', snapshot);
 		const byCode = new Map((data?.cells ?? []).map((c) => [c.geoCode, c]));
 		columns.push({
 			category,
