@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DATABASES, openTestDatabase, type TestDatabase } from './harness';
+import {
+	addDoctors as addRateDoctors,
+	CORNWALL,
+	createTestUser,
+	DEVON,
+	IN_HOURS,
+	SETTINGS,
+	submissionInput,
+	TODAY,
+	type Doctors
+} from './rate-fixtures';
 import type { Db } from '../../src/lib/server/db/index';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { SYSTEM_ACTOR } from '../../src/lib/server/audit';
@@ -8,10 +19,7 @@ import { revokeMembership } from '../../src/lib/server/membership/admin';
 import { rateAudienceFor } from '../../src/lib/server/rates/audience';
 import { contributorKey } from '../../src/lib/server/rates/contributor';
 import { forgetCurrentSnapshot } from '../../src/lib/server/rates/cache';
-import {
-	publishDueSnapshots,
-	type PublicationSettings
-} from '../../src/lib/server/rates/publication';
+import { publishDueSnapshots } from '../../src/lib/server/rates/publication';
 import {
 	latestSnapshot,
 	readRateCells,
@@ -24,7 +32,6 @@ import { deleteOwnSubmission, saveSubmission } from '../../src/lib/server/rates/
 import { insertSubmissionRows, submissionRow } from '../../src/lib/server/seed/rates';
 import type { AreaCode } from '../../src/lib/domain/geography';
 import { RATE_CATEGORY_CODES, type RateCategory } from '../../src/lib/domain/rate-units';
-import type { RateSubmissionInput } from '../../src/lib/schemas/rates';
 import { addDays, addMonths, todayInLondon } from '../../src/lib/format';
 import { GET } from '../../src/routes/api/rates/[category]/+server';
 import { load as loadMap } from '../../src/routes/(public)/map/+page.server';
@@ -42,18 +49,7 @@ vi.mock('../../src/lib/server/db/connection', () => ({
 
 // Publication takes an explicit day: on 24 Nov 2026 with a one-month lag the latest quarter ends
 // 30 Sep 2026, window 2025-10 to 2026-09; the next one (to 31 Dec) is due from 1 Feb 2027.
-const TODAY = '2026-11-24';
 const NEXT_QUARTER_DUE = '2027-02-01';
-const SETTINGS: PublicationSettings = {
-	minContributors: 10,
-	quartileContributors: 20,
-	lagMonths: 1
-};
-const IN_WINDOW = '2026-08';
-
-const IN_HOURS: RateCategory = 'in_hours_session';
-const DEVON: AreaCode = 'E54000037';
-const CORNWALL: AreaCode = 'E54000036';
 const NORTH_CENTRAL_LONDON: AreaCode = 'E54000028';
 const SOUTH_WEST = 'TLK';
 const LONDON = 'TLI';
@@ -150,72 +146,9 @@ describe.each(DATABASES)('privacy of published rates on %s', (name) => {
 		await t.db.deleteFrom('rate_submissions').execute();
 	});
 
-	let counter = 0;
-	async function createUser(role: SessionUser['role'] = 'doctor'): Promise<SessionUser> {
-		const email = `privacy.${Date.now()}.${++counter}@example.org`;
-		const row = await t.db
-			.insertInto('users')
-			.values({
-				email,
-				name: 'Dr Privacy',
-				doctor_kind: 'locum',
-				password_hash: 'not-a-real-hash',
-				role,
-				email_verified_at: new Date()
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		return {
-			id: row.id,
-			email,
-			name: 'Dr Privacy',
-			doctorKind: 'locum',
-			role,
-			emailVerified: true
-		};
-	}
-
-	interface Doctors {
-		/** Distinguishes groups of doctors within one case. */
-		prefix: string;
-		pounds: (i: number) => number;
-		month?: string;
-		area?: AreaCode;
-		category?: RateCategory;
-	}
-
-	/** n doctors with one £/h submission each (4 hours, 14 booked contacts), inserted directly. */
-	async function addDoctors(n: number, d: Doctors): Promise<void> {
-		const rows = Array.from({ length: n }, (_, i) =>
-			submissionRow({
-				contributorKey: contributorKey(`${d.prefix}-${i}`),
-				category: d.category ?? IN_HOURS,
-				workMonth: d.month ?? IN_WINDOW,
-				areaCode: d.area ?? DEVON,
-				amountPence: Math.round(d.pounds(i) * 100),
-				basis: 'per_hour',
-				hoursWorked: 4,
-				bookedContacts: 14
-			})
-		);
-		await insertSubmissionRows(t.db, rows);
-	}
-
-	function input(overrides: Partial<RateSubmissionInput> = {}): RateSubmissionInput {
-		return {
-			category: IN_HOURS,
-			workMonth: IN_WINDOW,
-			areaCode: DEVON,
-			amountPence: 90_00,
-			basis: 'per_hour',
-			hoursWorked: 4,
-			bookedContacts: 14,
-			homeVisitsIncluded: false,
-			adminIncluded: true,
-			bookingRoute: 'direct',
-			...overrides
-		};
-	}
+	const createUser = (role?: SessionUser['role']) => createTestUser(t.db, 'Privacy', role);
+	const addDoctors = (n: number, d: Doctors) => addRateDoctors(t.db, n, d);
+	const input = submissionInput;
 
 	const publish = (today = TODAY) => publishDueSnapshots(t.db, today, SETTINGS, SYSTEM_ACTOR);
 

@@ -2,16 +2,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { parse } from 'csv-parse/sync';
 import { DATABASES, openTestDatabase, type TestDatabase } from './harness';
+import { addDoctors, CORNWALL, createTestUser, DEVON, SETTINGS, TODAY } from './rate-fixtures';
 import type { Db } from '../../src/lib/server/db/index';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { SYSTEM_ACTOR } from '../../src/lib/server/audit';
 import { grantMembership } from '../../src/lib/server/membership';
-import { contributorKey } from '../../src/lib/server/rates/contributor';
 import { publishDueSnapshots } from '../../src/lib/server/rates/publication';
 import { readRateCells } from '../../src/lib/server/rates/read';
 import { RATES_CSV_MEMBERS_ONLY } from '../../src/lib/server/rates/export';
-import { insertSubmissionRows, submissionRow } from '../../src/lib/server/seed/rates';
-import { allGeoUnits, type AreaCode } from '../../src/lib/domain/geography';
+import { allGeoUnits } from '../../src/lib/domain/geography';
 import { RATE_CATEGORY_CODES } from '../../src/lib/domain/rate-units';
 import { RATES_NOTICE_TEXT } from '../../src/lib/rates-notice';
 import { addDays, todayInLondon } from '../../src/lib/format';
@@ -27,10 +26,6 @@ vi.mock('../../src/lib/server/db/connection', () => ({
 }));
 
 // On 24 Nov 2026 with a one-month lag the latest quarter ends 30 Sep 2026 (as in privacy.test.ts).
-const TODAY = '2026-11-24';
-const SETTINGS = { minContributors: 10, quartileContributors: 20, lagMonths: 1 };
-const DEVON: AreaCode = 'E54000037';
-const CORNWALL: AreaCode = 'E54000036';
 
 type Outcome =
 	| { kind: 'response'; response: Response }
@@ -68,41 +63,7 @@ describe.each(DATABASES)('the members’ CSV of published cells on %s', (name) =
 	let t: TestDatabase;
 	let member: SessionUser;
 	let doctor: SessionUser;
-	let counter = 0;
-
-	async function createUser(role: SessionUser['role'] = 'doctor'): Promise<SessionUser> {
-		const email = `export.${Date.now()}.${++counter}@example.org`;
-		const row = await t.db
-			.insertInto('users')
-			.values({
-				email,
-				name: 'Dr Export',
-				doctor_kind: 'locum',
-				password_hash: 'not-a-real-hash',
-				role,
-				email_verified_at: new Date()
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		return { id: row.id, email, name: 'Dr Export', doctorKind: 'locum', role, emailVerified: true };
-	}
-
-	/** n doctors with one £/h submission each in an area, in the window of the 2026-09-30 snapshot. */
-	async function addDoctors(n: number, prefix: string, area: AreaCode, pounds: number) {
-		const rows = Array.from({ length: n }, (_, i) =>
-			submissionRow({
-				contributorKey: contributorKey(`${prefix}-${i}`),
-				category: 'in_hours_session',
-				workMonth: '2026-08',
-				areaCode: area,
-				amountPence: (pounds + i) * 100,
-				basis: 'per_hour',
-				hoursWorked: 4,
-				bookedContacts: 14
-			})
-		);
-		await insertSubmissionRows(t.db, rows);
-	}
+	const createUser = () => createTestUser(t.db, 'Export');
 
 	beforeAll(async () => {
 		t = await openTestDatabase(name);
@@ -117,8 +78,8 @@ describe.each(DATABASES)('the members’ CSV of published cells on %s', (name) =
 			source: 'admin_grant'
 		});
 		// Devon: 24 doctors (published, with quartiles); Cornwall: 4 (suppressed).
-		await addDoctors(24, 'devon', DEVON, 90);
-		await addDoctors(4, 'cornwall', CORNWALL, 150);
+		await addDoctors(t.db, 24, { prefix: 'devon', area: DEVON, pounds: (i) => 90 + i });
+		await addDoctors(t.db, 4, { prefix: 'cornwall', area: CORNWALL, pounds: (i) => 150 + i });
 		expect(await publishDueSnapshots(t.db, TODAY, SETTINGS, SYSTEM_ACTOR)).toMatchObject({
 			status: 'done'
 		});

@@ -1,16 +1,24 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASES, openTestDatabase, type TestDatabase } from './harness';
+import {
+	addDoctors as addRateDoctors,
+	CORNWALL,
+	createTestUser,
+	DEVON,
+	IN_HOURS,
+	IN_WINDOW,
+	SETTINGS,
+	submissionInput,
+	TODAY,
+	type Doctors
+} from './rate-fixtures';
 import { deleteAccount } from '../../src/lib/server/auth/accounts';
 import { SYSTEM_ACTOR } from '../../src/lib/server/audit';
 import { contributorKey } from '../../src/lib/server/rates/contributor';
 import { currentSnapshot } from '../../src/lib/server/rates/cache';
 import { decideSubmission, listHeldSubmissions } from '../../src/lib/server/rates/moderation';
-import {
-	isPublicationRunning,
-	publishDueSnapshots,
-	type PublicationSettings
-} from '../../src/lib/server/rates/publication';
+import { isPublicationRunning, publishDueSnapshots } from '../../src/lib/server/rates/publication';
 import {
 	latestSnapshot,
 	positionAgainst,
@@ -33,23 +41,8 @@ import {
 } from '../../src/lib/server/seed/rates';
 import type { AreaCode } from '../../src/lib/domain/geography';
 import { RATE_CATEGORY_CODES, type RateCategory } from '../../src/lib/domain/rate-units';
-import type { RateSubmissionInput } from '../../src/lib/schemas/rates';
 import { addMonths, todayInLondon } from '../../src/lib/format';
 
-// Publication runs take an explicit day, so the windows below do not move with the calendar:
-// on 24 Nov 2026 with a lag of one month the last due quarter ends 30 Sep 2026, and its window
-// is the work months 2025-10 to 2026-09.
-const TODAY = '2026-11-24';
-const SETTINGS: PublicationSettings = {
-	minContributors: 10,
-	quartileContributors: 20,
-	lagMonths: 1
-};
-const IN_WINDOW = '2026-08';
-
-const IN_HOURS: RateCategory = 'in_hours_session';
-const DEVON: AreaCode = 'E54000037';
-const CORNWALL: AreaCode = 'E54000036';
 const SOUTH_WEST_AREAS: AreaCode[] = [DEVON, CORNWALL, 'E54000038', 'E54000041', 'E54000043'];
 const SOUTH_WEST = 'TLK';
 const ENGLAND = 'E92000001';
@@ -68,62 +61,9 @@ describe.each(DATABASES)('locum rates on %s', (name) => {
 		await t.db.deleteFrom('rate_submissions').execute();
 	});
 
-	let counter = 0;
-	async function createUser(): Promise<string> {
-		const row = await t.db
-			.insertInto('users')
-			.values({
-				email: `rates.${Date.now()}.${++counter}@example.org`,
-				name: 'Dr Rates',
-				doctor_kind: 'locum',
-				password_hash: 'not-a-real-hash'
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		return row.id;
-	}
-
-	interface Doctors {
-		/** Distinguishes groups of doctors within one case. */
-		prefix: string;
-		pounds: (i: number) => number;
-		month?: string | ((i: number) => string);
-		area?: string;
-		category?: RateCategory;
-	}
-
-	/** n doctors with one £/h submission each (4 hours, 14 booked contacts), inserted directly. */
-	async function addDoctors(n: number, d: Doctors): Promise<void> {
-		const rows = Array.from({ length: n }, (_, i) =>
-			submissionRow({
-				contributorKey: contributorKey(`${d.prefix}-${i}`),
-				category: d.category ?? IN_HOURS,
-				workMonth: typeof d.month === 'function' ? d.month(i) : (d.month ?? IN_WINDOW),
-				areaCode: d.area ?? DEVON,
-				amountPence: Math.round(d.pounds(i) * 100),
-				basis: 'per_hour',
-				hoursWorked: 4,
-				bookedContacts: 14
-			})
-		);
-		await insertSubmissionRows(t.db, rows);
-	}
-
-	function input(overrides: Partial<RateSubmissionInput> = {}): RateSubmissionInput {
-		return {
-			category: IN_HOURS,
-			workMonth: IN_WINDOW,
-			areaCode: DEVON,
-			amountPence: 90_00,
-			basis: 'per_hour',
-			hoursWorked: 4,
-			bookedContacts: 14,
-			homeVisitsIncluded: false,
-			adminIncluded: true,
-			bookingRoute: 'direct',
-			...overrides
-		};
-	}
+	const createUser = async () => (await createTestUser(t.db, 'Rates')).id;
+	const addDoctors = (n: number, d: Doctors) => addRateDoctors(t.db, n, d);
+	const input = submissionInput;
 
 	const publish = (today = TODAY) => publishDueSnapshots(t.db, today, SETTINGS, SYSTEM_ACTOR);
 
