@@ -125,7 +125,9 @@ export async function fillRegistration(
 		terms: true,
 		...input
 	};
-	await page.goto('/register');
+	// Typed into only once the page has loaded its scripts: hydration resets a field filled
+	// before it (seen as "Enter your name." on a busy machine).
+	await page.goto('/register', { waitUntil: 'networkidle' });
 	await page.getByLabel('Your name').fill(user.name);
 	await page.getByLabel('Email', { exact: true }).fill(user.email);
 	await page.getByLabel('The work you mostly do').selectOption(user.kind);
@@ -152,7 +154,7 @@ export async function submitSignIn(page: Page, email: string, password: string):
 
 /** Signs in from /login and waits until the app has let the person in. */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
-	await page.goto('/login');
+	await page.goto('/login', { waitUntil: 'networkidle' });
 	await submitSignIn(page, email, password);
 	await expect(page).not.toHaveURL(/\/login/);
 }
