@@ -35,6 +35,29 @@ export default ts.config(
 		}
 	},
 	{
+		// One clock (src/lib/server/clock.ts): the server's decisions read "now" and "today" from it,
+		// so a pinned SESSIONAL_TODAY holds for the whole process and tests can run on any date.
+		files: ['src/**/*.ts', 'scripts/**/*.ts'],
+		ignores: ['**/*.test.ts', 'src/lib/server/clock.ts', 'scripts/check-faults.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+					message: 'Ask the clock: clock.now() from $lib/server/clock.'
+				},
+				{
+					selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+					message: 'Ask the clock: clock.nowMs() from $lib/server/clock.'
+				},
+				{
+					selector: 'TemplateElement[value.raw=/\\bnow\\(\\)|current_date|current_timestamp/i]',
+					message: "The database's clock is not the app's: pass clock.now() as a parameter."
+				}
+			]
+		}
+	},
+	{
 		// Migrations are frozen in time and typed Kysely<any> on purpose (Kysely's migration guide).
 		files: ['db/migrations/**/*.ts'],
 		rules: { '@typescript-eslint/no-explicit-any': 'off' }

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDb, setupDatabase, type Db, type DbTarget } from '../src/lib/server/db/index';
-import { todayInLondon } from '../src/lib/format';
+
 import { seedScale, scaleDoctorEmail } from '../src/lib/server/seed/scale';
 import { publishDueSnapshots } from '../src/lib/server/rates/publication';
 import { publicationSettings } from '../src/lib/server/rates/settings';
@@ -33,6 +33,7 @@ import {
 	measurePublication
 } from './lib/measure';
 import { ms, type Timing } from './lib/stats';
+import * as clock from '../src/lib/server/clock';
 
 const { values: flags } = parseArgs({
 	options: {
@@ -104,7 +105,7 @@ const http = !flags['no-http'];
 
 // One key for the in-process work and the servers, so both see the same contributor keys.
 process.env.CONTRIBUTOR_KEY_SECRET ??= randomBytes(32).toString('hex');
-const today = todayInLondon();
+const today = clock.today();
 
 // ---------------------------------------------------------------------------------------------
 // Budget lines

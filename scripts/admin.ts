@@ -9,6 +9,7 @@ import { hashPassword } from '../src/lib/server/auth/password';
 import { findUserByEmail } from '../src/lib/server/auth/accounts';
 import { recordAudit, SYSTEM_ACTOR } from '../src/lib/server/audit';
 import { email as emailSchema } from '../src/lib/schemas/auth';
+import * as clock from '../src/lib/server/clock';
 
 const [command, rawEmail, ...nameParts] = process.argv.slice(2);
 if (command !== 'create' || !rawEmail) {
@@ -41,7 +42,7 @@ try {
 				doctor_kind: 'other',
 				role: 'admin',
 				password_hash: await hashPassword(oneTimePassword),
-				email_verified_at: new Date()
+				email_verified_at: clock.now()
 			})
 			.execute();
 		await recordAudit(db, { ...SYSTEM_ACTOR, label: 'cli' }, 'admin.create', email);

@@ -13,13 +13,14 @@ import { emailsDelivered } from '$lib/server/email';
 import { contributorSecret } from '$lib/server/rates/contributor';
 import { publishDueSnapshots } from '$lib/server/rates/publication';
 import { publicationSettings } from '$lib/server/rates/settings';
-import { todayInLondon } from '$lib/format';
+
 import {
 	deleteSessionCookie,
 	SESSION_COOKIE,
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import * as clock from '$lib/server/clock';
 
 export const init: ServerInit = async () => {
 	config();
@@ -39,7 +40,7 @@ export const init: ServerInit = async () => {
 	try {
 		const run = await publishDueSnapshots(
 			db,
-			todayInLondon(),
+			clock.today(),
 			await publicationSettings(db),
 			SYSTEM_ACTOR
 		);

@@ -65,8 +65,11 @@ export function addMonths(iso: string, months: number): string {
 	return toIsoDate(date);
 }
 
-/** Today's date where the doctors are, whatever the server's time zone. */
-export function todayInLondon(now: Date = new Date()): string {
+/**
+ * The date in London at an instant, whatever the server's time zone. "Today" is
+ * `clock.today()` (src/lib/server/clock.ts), which passes the app's one clock here.
+ */
+export function todayInLondon(now: Date): string {
 	return isoDateInLondon.format(now);
 }
 

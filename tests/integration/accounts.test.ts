@@ -17,6 +17,7 @@ import {
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
 import { grantMembership } from '../../src/lib/server/membership';
+import * as clock from '../../src/lib/server/clock';
 
 const ORIGIN = 'http://localhost:3000';
 let counter = 0;
@@ -79,7 +80,7 @@ describe.each(DATABASES)('accounts on %s', (name) => {
 		const token = await lastLink(email, '/verify-email');
 		await t.db
 			.updateTable('auth_tokens')
-			.set({ expires_at: new Date(Date.now() - 1000) })
+			.set({ expires_at: new Date(clock.nowMs() - 1000) })
 			.where('user_id', '=', userId)
 			.execute();
 		expect(await verifyEmail(t.db, token)).toEqual({ ok: false, problem: 'expired' });
@@ -146,14 +147,14 @@ describe.each(DATABASES)('accounts on %s', (name) => {
 			.execute();
 		expect(rows.map((r) => r.id)).toEqual([hashToken(token)]);
 		expect(rows[0].id).not.toContain(token);
-		expect(session.expiresAt.getTime()).toBeGreaterThan(Date.now() + SESSION_LIFETIME_MS - 60_000);
+		expect(session.expiresAt.getTime()).toBeGreaterThan(clock.nowMs() + SESSION_LIFETIME_MS - 60_000);
 
 		expect(await validateSessionToken(t.db, token)).toMatchObject({ user: { id: userId } });
 		expect(await validateSessionToken(t.db, 'forged-token')).toBeNull();
 
 		await t.db
 			.updateTable('sessions')
-			.set({ expires_at: new Date(Date.now() - 1) })
+			.set({ expires_at: new Date(clock.nowMs() - 1) })
 			.where('id', '=', session.id)
 			.execute();
 		expect(await validateSessionToken(t.db, token)).toBeNull();
@@ -169,14 +170,14 @@ describe.each(DATABASES)('accounts on %s', (name) => {
 		const { userId } = await register();
 		const token = generateSessionToken();
 		const session = await createSession(t.db, token, userId);
-		const inTenDays = new Date(Date.now() + 10 * 86_400_000);
+		const inTenDays = new Date(clock.nowMs() + 10 * 86_400_000);
 		await t.db
 			.updateTable('sessions')
 			.set({ expires_at: inTenDays })
 			.where('id', '=', session.id)
 			.execute();
 		const validated = await validateSessionToken(t.db, token);
-		expect(validated!.session.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+		expect(validated!.session.expiresAt.getTime()).toBeGreaterThan(clock.nowMs() + 29 * 86_400_000);
 	});
 
 	it('resets a forgotten password with a one-hour link and ends every session', async () => {

@@ -31,10 +31,11 @@ import { publicationSettings } from '../../src/lib/server/rates/settings';
 import { decideSubmissions, listHeldSubmissions } from '../../src/lib/server/rates/moderation';
 import { nextDueDate, publicationStatus } from '../../src/lib/server/admin/publication-status';
 import { listAuditEntries } from '../../src/lib/server/admin/audit-log';
-import { todayInLondon, addMonths } from '../../src/lib/format';
+import { addMonths } from '../../src/lib/format';
+import * as clock from '../../src/lib/server/clock';
 
 const ADMIN = { id: null, label: 'admin@example.org' };
-const TODAY = todayInLondon();
+const TODAY = clock.today();
 
 async function makeUser(db: Db, email: string, verified = true) {
 	return db
@@ -44,7 +45,7 @@ async function makeUser(db: Db, email: string, verified = true) {
 			name: `Dr ${email.split('@')[0]}`,
 			doctor_kind: 'locum',
 			password_hash: 'x',
-			email_verified_at: verified ? new Date() : null
+			email_verified_at: verified ? clock.now() : null
 		})
 		.returning(['id', 'email'])
 		.executeTakeFirstOrThrow();

@@ -32,10 +32,11 @@ import { deleteOwnSubmission, saveSubmission } from '../../src/lib/server/rates/
 import { insertSubmissionRows, submissionRow } from '../../src/lib/server/seed/rates';
 import type { AreaCode } from '../../src/lib/domain/geography';
 import { RATE_CATEGORY_CODES, type RateCategory } from '../../src/lib/domain/rate-units';
-import { addDays, addMonths, todayInLondon } from '../../src/lib/format';
+import { addDays, addMonths } from '../../src/lib/format';
 import { GET } from '../../src/routes/api/rates/[category]/+server';
 import { load as loadMap } from '../../src/routes/(public)/map/+page.server';
 import { load as loadCompare } from '../../src/routes/(public)/map/compare/+page.server';
+import * as clock from '../../src/lib/server/clock';
 
 // The map endpoint and the map pages take the process's database from getDb(); here it is the
 // test's own real database (PGlite, or a server), so what they send is what a browser would get.
@@ -127,7 +128,7 @@ describe.each(DATABASES)('privacy of published rates on %s', (name) => {
 		t = await openTestDatabase(name);
 		connection.db = t.db;
 		member = await createUser();
-		const today = todayInLondon();
+		const today = clock.today();
 		await grantMembership(t.db, {
 			userId: member.id,
 			validFrom: addDays(today, -30),
@@ -559,7 +560,7 @@ describe.each(DATABASES)('privacy of published rates on %s', (name) => {
 		});
 
 		it('treats a signed-in non-member, an expired and a revoked member as visitors, and members only on the days covered', async () => {
-			const today = todayInLondon();
+			const today = clock.today();
 			const yesterday = addDays(today, -1);
 			const tomorrow = addDays(today, 1);
 			const grant = async (validFrom: string, validUntil: string) => {

@@ -6,6 +6,7 @@ import { insertSubmissionRows, submissionRow } from '../../src/lib/server/seed/r
 import type { AreaCode } from '../../src/lib/domain/geography';
 import type { RateCategory } from '../../src/lib/domain/rate-units';
 import type { RateSubmissionInput } from '../../src/lib/schemas/rates';
+import * as clock from '../../src/lib/server/clock';
 
 // What the rate tests share. Publication runs take an explicit day, so the windows do not move
 // with the calendar: on 24 Nov 2026 with a lag of one month the last due quarter ends 30 Sep 2026,
@@ -82,7 +83,7 @@ export async function createTestUser(
 			doctor_kind: 'locum',
 			password_hash: 'not-a-real-hash',
 			role,
-			email_verified_at: new Date()
+			email_verified_at: clock.now()
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();

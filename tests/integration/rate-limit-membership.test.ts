@@ -3,6 +3,7 @@ import { DATABASES, openTestDatabase, type TestDatabase } from './harness';
 import { clearRateLimit, hitRateLimit } from '../../src/lib/server/auth/rate-limit';
 import { grantMembership, isMemberOn, membershipStatus } from '../../src/lib/server/membership';
 import { migrate } from '../../src/lib/server/db/index';
+import * as clock from '../../src/lib/server/clock';
 
 describe.each(DATABASES)('database-backed rules on %s', (name) => {
 	let t: TestDatabase;
@@ -29,7 +30,7 @@ describe.each(DATABASES)('database-backed rules on %s', (name) => {
 		expect((await hitRateLimit(t.db, 'test:window', 2, 15)).allowed).toBe(false);
 		await t.db
 			.updateTable('rate_limit_buckets')
-			.set({ window_ends_at: new Date(Date.now() - 1000) })
+			.set({ window_ends_at: new Date(clock.nowMs() - 1000) })
 			.where('key', '=', 'test:window')
 			.execute();
 		expect((await hitRateLimit(t.db, 'test:window', 2, 15)).allowed).toBe(true);
@@ -73,7 +74,7 @@ describe.each(DATABASES)('database-backed rules on %s', (name) => {
 
 		await t.db
 			.updateTable('memberships')
-			.set({ revoked_at: new Date() })
+			.set({ revoked_at: clock.now() })
 			.where('id', '=', grant.id)
 			.execute();
 		expect(await isMemberOn(t.db, user.id, '2026-06-01')).toBe(false);

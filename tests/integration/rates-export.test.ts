@@ -13,8 +13,9 @@ import { RATES_CSV_MEMBERS_ONLY } from '../../src/lib/server/rates/export';
 import { allGeoUnits } from '../../src/lib/domain/geography';
 import { RATE_CATEGORY_CODES } from '../../src/lib/domain/rate-units';
 import { RATES_NOTICE_TEXT } from '../../src/lib/rates-notice';
-import { addDays, todayInLondon } from '../../src/lib/format';
+import { addDays } from '../../src/lib/format';
 import { GET } from '../../src/routes/(public)/map/csv/+server';
+import * as clock from '../../src/lib/server/clock';
 
 // The endpoint takes the process's database from getDb(); here it is the test's own database.
 const connection = vi.hoisted(() => ({ db: null as Db | null }));
@@ -70,7 +71,7 @@ describe.each(DATABASES)('the members’ CSV of published cells on %s', (name) =
 		connection.db = t.db;
 		member = await createUser();
 		doctor = await createUser();
-		const today = todayInLondon();
+		const today = clock.today();
 		await grantMembership(t.db, {
 			userId: member.id,
 			validFrom: addDays(today, -30),

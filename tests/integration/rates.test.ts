@@ -41,7 +41,8 @@ import {
 } from '../../src/lib/server/seed/rates';
 import type { AreaCode } from '../../src/lib/domain/geography';
 import { RATE_CATEGORY_CODES, type RateCategory } from '../../src/lib/domain/rate-units';
-import { addMonths, todayInLondon } from '../../src/lib/format';
+import { addMonths } from '../../src/lib/format';
+import * as clock from '../../src/lib/server/clock';
 
 const SOUTH_WEST_AREAS: AreaCode[] = [DEVON, CORNWALL, 'E54000038', 'E54000041', 'E54000043'];
 const SOUTH_WEST = 'TLK';
@@ -419,7 +420,7 @@ describe.each(DATABASES)('locum rates on %s', (name) => {
 	describe('saving submissions', () => {
 		// The monthly limit counts rows by their created_at, which the database sets from its own
 		// clock, so these cases pass the real date rather than TODAY.
-		const today = todayInLondon();
+		const today = clock.today();
 		const workMonth = addMonths(today, -1).slice(0, 7);
 
 		async function rowsOf(userId: string) {

@@ -14,6 +14,7 @@ import {
 	generateSessionToken,
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
+import * as clock from '../../src/lib/server/clock';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -68,7 +69,7 @@ describe.each(DATABASES)('a full disk under %s', (name) => {
 		vi.spyOn(console, 'error').mockImplementation(() => {});
 		const token = generateSessionToken();
 		await createSession(t.db, token, userId);
-		const soon = new Date(Date.now() + 3 * DAY_MS);
+		const soon = new Date(clock.nowMs() + 3 * DAY_MS);
 		await t.db
 			.updateTable('sessions')
 			.set({ expires_at: soon })
@@ -84,7 +85,7 @@ describe.each(DATABASES)('a full disk under %s', (name) => {
 		await createSession(t.db, token, userId);
 		await t.db
 			.updateTable('sessions')
-			.set({ expires_at: new Date(Date.now() - 1000) })
+			.set({ expires_at: new Date(clock.nowMs() - 1000) })
 			.where('id', '=', hashToken(token))
 			.execute();
 		expect(await validateSessionToken(full, token)).toBeNull();

@@ -96,6 +96,8 @@ export async function queueChange(
 					...change,
 					clientId: crypto.randomUUID(),
 					state: 'pending',
+					// The phone's own clock: when this device queued the change, shown to its owner.
+					// eslint-disable-next-line no-restricted-syntax
 					queuedAt: new Date().toISOString()
 				} satisfies QueuedChange)
 			);

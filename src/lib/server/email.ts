@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from './db/index';
 import { config } from './config';
+import * as clock from './clock';
 
 export interface OutgoingEmail {
 	to: string;
@@ -64,7 +65,7 @@ async function deliver(db: Db, id: string, email: OutgoingEmail): Promise<{ sent
 		await transporterFor(SMTP_URL).sendMail({ from: MAIL_FROM, ...email });
 		await db
 			.updateTable('email_outbox')
-			.set({ sent_at: new Date() })
+			.set({ sent_at: clock.now() })
 			.where('id', '=', id)
 			.execute();
 		return { sent: true };

@@ -3,6 +3,7 @@ import type { Db } from './db/index';
 import { config, type Config } from './config';
 import { recordAudit, type Actor } from './audit';
 import { DEFAULT_OVERTIME_SETTINGS, type OvertimeSettings } from '../domain/diary-rules';
+import * as clock from './clock';
 
 /**
  * Settings the committee changes at run time (DESIGN §3.4, §3.5, §5, §2), stored as one row per
@@ -140,7 +141,7 @@ export async function saveSettings(
 				.onConflict((oc) =>
 					oc.column('key').doUpdateSet({
 						value: JSON.stringify(value),
-						updated_at: new Date(),
+						updated_at: clock.now(),
 						updated_by: actor.id
 					})
 				)

@@ -1,8 +1,8 @@
 import type { Db } from '../db/index';
 import { toNumber } from '../db/index';
-import { todayInLondon } from '../../format';
+import * as clock from '../clock';
 
-export async function adminOverview(db: Db, today: string = todayInLondon()) {
+export async function adminOverview(db: Db, today: string = clock.today()) {
 	const [users, verified, members, audit] = await Promise.all([
 		db
 			.selectFrom('users')

@@ -6,6 +6,7 @@ import { hashPassword, passwordProblem, spendVerificationTime, verifyPassword } 
 import { invalidateUserSessions } from './session';
 import { deleteAllOwnSubmissions } from '../rates/submissions';
 import { applyPendingGrants } from '../membership/admin';
+import * as clock from '../clock';
 
 const HOUR_MS = 60 * 60 * 1000;
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
@@ -46,7 +47,7 @@ export async function createAuthToken(
 			id: hashToken(token),
 			user_id: userId,
 			purpose,
-			expires_at: new Date(Date.now() + TOKEN_LIFETIME_MS[purpose])
+			expires_at: new Date(clock.nowMs() + TOKEN_LIFETIME_MS[purpose])
 		})
 		.execute();
 	return token;
@@ -64,7 +65,7 @@ export async function inspectAuthToken(db: Db, token: string, purpose: TokenPurp
 		.executeTakeFirst();
 	if (!row) return { ok: false as const, problem: 'invalid' as TokenProblem };
 	if (row.used_at) return { ok: false as const, problem: 'used' as TokenProblem };
-	if (new Date(row.expires_at).getTime() <= Date.now())
+	if (new Date(row.expires_at).getTime() <= clock.nowMs())
 		return { ok: false as const, problem: 'expired' as TokenProblem };
 	return { ok: true as const, userId: row.user_id };
 }
@@ -73,11 +74,11 @@ export async function inspectAuthToken(db: Db, token: string, purpose: TokenPurp
 async function consumeAuthToken(db: Db, token: string, purpose: TokenPurpose) {
 	const used = await db
 		.updateTable('auth_tokens')
-		.set({ used_at: new Date() })
+		.set({ used_at: clock.now() })
 		.where('id', '=', hashToken(token))
 		.where('purpose', '=', purpose)
 		.where('used_at', 'is', null)
-		.where('expires_at', '>', new Date())
+		.where('expires_at', '>', clock.now())
 		.returning('user_id')
 		.executeTakeFirst();
 	if (used) return { ok: true as const, userId: used.user_id };
@@ -171,7 +172,7 @@ export async function verifyEmail(db: Db, token: string) {
 async function markEmailVerified(db: Db, userId: string): Promise<void> {
 	const updated = await db
 		.updateTable('users')
-		.set({ email_verified_at: new Date() })
+		.set({ email_verified_at: clock.now() })
 		.where('id', '=', userId)
 		.where('email_verified_at', 'is', null)
 		.executeTakeFirst();
@@ -235,7 +236,7 @@ export async function setPassword(db: Db, userId: string, password: string): Pro
 		// Outstanding reset links stop working; they are marked used so a click says why.
 		await trx
 			.updateTable('auth_tokens')
-			.set({ used_at: new Date() })
+			.set({ used_at: clock.now() })
 			.where('user_id', '=', userId)
 			.where('purpose', '=', 'reset_password')
 			.where('used_at', 'is', null)

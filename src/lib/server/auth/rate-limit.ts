@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/index';
+import * as clock from '../clock';
 
 export interface RateLimitResult {
 	allowed: boolean;
@@ -17,21 +18,22 @@ export async function hitRateLimit(
 	windowMinutes: number
 ): Promise<RateLimitResult> {
 	const windowMs = windowMinutes * 60_000;
-	const freshEnd = new Date(Date.now() + windowMs);
+	const now = clock.now();
+	const freshEnd = new Date(now.getTime() + windowMs);
 	const row = await db
 		.insertInto('rate_limit_buckets')
 		.values({ key, hits: 1, window_ends_at: freshEnd })
 		.onConflict((oc) =>
 			oc.column('key').doUpdateSet({
-				hits: sql`case when rate_limit_buckets.window_ends_at <= now() then 1 else rate_limit_buckets.hits + 1 end`,
-				window_ends_at: sql`case when rate_limit_buckets.window_ends_at <= now() then excluded.window_ends_at else rate_limit_buckets.window_ends_at end`
+				hits: sql`case when rate_limit_buckets.window_ends_at <= ${now} then 1 else rate_limit_buckets.hits + 1 end`,
+				window_ends_at: sql`case when rate_limit_buckets.window_ends_at <= ${now} then excluded.window_ends_at else rate_limit_buckets.window_ends_at end`
 			})
 		)
 		.returning(['hits', 'window_ends_at'])
 		.executeTakeFirstOrThrow();
 	const retryAfterSeconds = Math.max(
 		1,
-		Math.ceil((new Date(row.window_ends_at).getTime() - Date.now()) / 1000)
+		Math.ceil((new Date(row.window_ends_at).getTime() - now.getTime()) / 1000)
 	);
 	return { allowed: row.hits <= limit, retryAfterSeconds };
 }

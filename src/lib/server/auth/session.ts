@@ -3,6 +3,7 @@ import type { Db } from '../db/index';
 import type { Role } from '../db/schema';
 import { useSecureCookies } from '../config';
 import { generateToken, hashToken } from './crypto';
+import * as clock from '../clock';
 
 // The Lucia guide's database sessions: a random token in the cookie, its SHA-256 in the table.
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -41,7 +42,7 @@ export async function createSession(
 	const session: Session = {
 		id: hashToken(token),
 		userId,
-		expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS)
+		expiresAt: new Date(clock.nowMs() + SESSION_LIFETIME_MS)
 	};
 	await db
 		.insertInto('sessions')
@@ -86,7 +87,7 @@ export async function validateSessionToken(
 		.executeTakeFirst();
 	if (!row) return null;
 
-	const now = Date.now();
+	const now = clock.nowMs();
 	let expiresAt = new Date(row.expires_at);
 	if (now >= expiresAt.getTime()) {
 		await db
@@ -133,7 +134,7 @@ export async function listUserSessions(db: Db, userId: string) {
 		.selectFrom('sessions')
 		.select(['id', 'created_at', 'expires_at', 'user_agent'])
 		.where('user_id', '=', userId)
-		.where('expires_at', '>', new Date())
+		.where('expires_at', '>', clock.now())
 		.orderBy('created_at', 'desc')
 		.execute();
 }
@@ -143,7 +144,9 @@ export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Dat
 		httpOnly: true,
 		sameSite: 'lax',
 		secure: useSecureCookies(),
-		expires: expiresAt,
+		// Max-Age, not Expires: the browser counts it from its own clock, so a server running on a
+		// pinned date (SESSIONAL_TODAY) or with a skewed clock still gives the full lifetime.
+		maxAge: Math.max(0, Math.floor((expiresAt.getTime() - clock.nowMs()) / 1000)),
 		path: '/'
 	});
 }

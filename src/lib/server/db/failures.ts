@@ -78,6 +78,8 @@ let lastLogged = 0;
 export function rethrowDatabaseFailure(err: unknown): never {
 	const unavailable = isConnectionFailure(err);
 	if (!unavailable && !isDiskFull(err)) throw err;
+	// Only spaces out log lines (operations, not a decision about anyone's data).
+	// eslint-disable-next-line no-restricted-syntax
 	const now = Date.now();
 	if (now - lastLogged > 5_000) {
 		lastLogged = now;

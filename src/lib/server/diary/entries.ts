@@ -16,6 +16,7 @@ import { ADMIN_COUNTS, type AdminCount, type EntryInput } from '../../schemas/di
 import type { FieldErrors } from '../forms';
 import { findWorkplace, isUuid } from './workplaces';
 import { listJobPlans, type JobPlanRecord } from './job-plans';
+import * as clock from '../clock';
 
 export interface Entry extends EntryInput {
 	id: string;
@@ -150,7 +151,7 @@ export async function updateEntry(
 	const { user_id: _owner, ...values } = toRow(userId, input);
 	await db
 		.updateTable('worked_sessions')
-		.set({ ...values, updated_at: new Date() } as Updateable<WorkedSessionTable>)
+		.set({ ...values, updated_at: clock.now() } as Updateable<WorkedSessionTable>)
 		.where('id', '=', id)
 		.where('user_id', '=', userId)
 		.execute();

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { requireUser } from '../auth/guards';
 import { getDb } from '../db/connection';
 import { invalid, parseForm } from '../forms';
-import { todayInLondon } from '../../format';
+
 import { addDays } from '../../domain/diary-rules';
 import {
 	entrySchema,
@@ -19,6 +19,7 @@ import { copyDays, createEntry, deleteEntry, logAsPlanned, updateEntry } from '.
 import { logFromTemplate, saveTemplate } from './templates';
 import { findWorkplace, type Workplace } from './workplaces';
 import { mondayOf } from './week';
+import * as clock from '../clock';
 
 const RATE_CATEGORY_OF: Partial<Record<EntryInput['sessionType'], RateCategory>> = {
 	surgery: 'in_hours_session',
@@ -57,7 +58,7 @@ function dateField(form: FormData): string {
 export async function saveEntryAction(event: RequestEvent) {
 	const user = requireUser(event);
 	const form = await event.request.formData();
-	const parsed = parseForm(entrySchema(todayInLondon()), form);
+	const parsed = parseForm(entrySchema(clock.today()), form);
 	const templateName = String(form.get('templateName') ?? '').trim();
 	const nameCheck = templateName ? templateNameSchema.safeParse(templateName) : null;
 	if (!parsed.ok || (nameCheck && !nameCheck.success)) {
@@ -84,7 +85,7 @@ export async function saveEntryAction(event: RequestEvent) {
 	const date = parsed.data.date;
 	redirect(
 		303,
-		date === todayInLondon() ? '/diary?saved=1' : `/diary?week=${date}&saved=1#day-${date}`
+		date === clock.today() ? '/diary?saved=1' : `/diary?week=${date}&saved=1#day-${date}`
 	);
 }
 
@@ -106,7 +107,7 @@ export async function logPlannedAction(event: RequestEvent) {
 		user.id,
 		date,
 		String(form.get('slot') ?? ''),
-		todayInLondon()
+		clock.today()
 	);
 	if (!result.ok) return fail(400, { errors: result.errors, values: { date } });
 	redirect(303, `/diary/${date}?entry=${result.id}&logged=1#entry-form`);
@@ -121,7 +122,7 @@ export async function logTemplateAction(event: RequestEvent) {
 		user.id,
 		date,
 		String(form.get('template') ?? ''),
-		todayInLondon()
+		clock.today()
 	);
 	if (!result.ok) return fail(400, { errors: result.errors, values: { date } });
 	redirect(303, `/diary/${date}?entry=${result.id}&logged=1#entry-form`);
@@ -136,7 +137,7 @@ export async function copyAction(event: RequestEvent) {
 	const parsed = parseForm(copySchema, form);
 	if (!parsed.ok) return fail(400, { errors: { form: 'Choose what to copy.' }, values: {} });
 	const { kind, date } = parsed.data;
-	const today = todayInLondon();
+	const today = clock.today();
 	const result =
 		kind === 'day'
 			? await copyDays(getDb(), user.id, addDays(date, -1), addDays(date, -1), 1, today)

@@ -1,6 +1,7 @@
 import type { Db } from '../db/index';
 import { DEFAULT_OVERTIME_SETTINGS, type OvertimeSettings } from '../../domain/diary-rules';
 import { overtimeDefaultsFrom, readSettings } from '../settings';
+import * as clock from '../clock';
 
 export interface DiarySettings {
 	/** The doctor's own safe limit of patient contacts a day, at most the default 25 (DESIGN §2). */
@@ -32,7 +33,7 @@ export async function saveDiarySettings(
 		.onConflict((oc) =>
 			oc
 				.column('user_id')
-				.doUpdateSet({ contact_limit: settings.contactLimit, updated_at: new Date() })
+				.doUpdateSet({ contact_limit: settings.contactLimit, updated_at: clock.now() })
 		)
 		.execute();
 }

@@ -5,6 +5,7 @@ import { findGeoUnit, isAreaCode, regionOfArea } from '../../domain/geography';
 import type { WorkplaceInput } from '../../schemas/diary';
 import type { FieldErrors } from '../forms';
 import { isUuid } from '../../ids';
+import * as clock from '../clock';
 
 export interface Workplace {
 	id: string;
@@ -133,7 +134,7 @@ export async function updateWorkplace(
 			area_code: place.areaCode,
 			nation: place.nation,
 			...(input.archived === undefined ? {} : { archived: input.archived }),
-			updated_at: new Date()
+			updated_at: clock.now()
 		})
 		.where('id', '=', id)
 		.where('user_id', '=', userId)
@@ -150,7 +151,7 @@ export async function setWorkplaceArchived(
 	if (!isUuid(id)) return false;
 	const result = await db
 		.updateTable('workplaces')
-		.set({ archived, updated_at: new Date() })
+		.set({ archived, updated_at: clock.now() })
 		.where('id', '=', id)
 		.where('user_id', '=', userId)
 		.executeTakeFirst();

@@ -2,9 +2,10 @@ import type { Db } from '../db/index';
 import { toNumber } from '../db/index';
 import type { MembershipSource } from '../db/schema';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit';
-import { addDays, addMonths, todayInLondon } from '../../format';
+import { addDays, addMonths } from '../../format';
 import { grantMembership } from './index';
 import { isUuid } from '../../ids';
+import * as clock from '../clock';
 
 // Membership management for administrators (DESIGN §5): search, history, grant or extend, revoke,
 // and grants waiting for an email to be registered and verified.
@@ -46,7 +47,7 @@ export function grantDefaultsFor(
 }
 
 /** The last day covered by this person's records that are not revoked and have not ended. */
-export async function coveredUntil(db: Db, userId: string, today: string = todayInLondon()) {
+export async function coveredUntil(db: Db, userId: string, today: string = clock.today()) {
 	const row = await db
 		.selectFrom('memberships')
 		.select((eb) => eb.fn.max('valid_until').as('until'))
@@ -63,7 +64,7 @@ export interface MemberSearch {
 }
 
 /** Accounts matching an email or name fragment, newest first, with today's membership. */
-export async function searchUsers(db: Db, search: MemberSearch, today: string = todayInLondon()) {
+export async function searchUsers(db: Db, search: MemberSearch, today: string = clock.today()) {
 	const pattern = `%${search.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 	let query = db.selectFrom('users');
 	if (search.q) {
@@ -115,7 +116,7 @@ export async function searchUsers(db: Db, search: MemberSearch, today: string = 
 }
 
 /** One account as an administrator sees it: who, today's status, every membership record. */
-export async function memberDetail(db: Db, userId: string, today: string = todayInLondon()) {
+export async function memberDetail(db: Db, userId: string, today: string = clock.today()) {
 	if (!isUuid(userId)) return null;
 	const user = await db
 		.selectFrom('users')
@@ -211,7 +212,7 @@ export async function revokeMembership(
 	actor: Actor,
 	userId: string,
 	reason: string | null,
-	today: string = todayInLondon()
+	today: string = clock.today()
 ): Promise<number | null> {
 	if (!isUuid(userId)) return null;
 	return db.transaction().execute(async (trx) => {
@@ -223,7 +224,7 @@ export async function revokeMembership(
 		if (!user) return null;
 		const result = await trx
 			.updateTable('memberships')
-			.set({ revoked_at: new Date() })
+			.set({ revoked_at: clock.now() })
 			.where('user_id', '=', userId)
 			.where('revoked_at', 'is', null)
 			.where('valid_until', '>=', today)
@@ -312,7 +313,7 @@ export async function applyPendingGrants(db: Db, userId: string): Promise<number
 		if (!user || user.email_verified_at === null) return 0;
 		const claimed = await trx
 			.updateTable('pending_membership_grants')
-			.set({ applied_at: new Date() })
+			.set({ applied_at: clock.now() })
 			.where('email', '=', user.email.toLowerCase())
 			.where('applied_at', 'is', null)
 			.returning([

@@ -2,8 +2,9 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Db } from '../db/index';
 import { recordAudit, type Actor } from '../audit';
-import { addMonths, parseIsoDate, todayInLondon } from '../../format';
+import { addMonths, parseIsoDate } from '../../format';
 import { grantStart, recordAuditBatch, savePendingGrants } from './admin';
+import * as clock from '../clock';
 
 // CSV import of member emails with valid-until dates (DESIGN §5).
 //
@@ -83,7 +84,7 @@ function headerColumns(cells: string[]): Columns | null {
 }
 
 /** Reads the file and checks each row on its own (no database): shape, email, date. */
-export function parseMemberCsv(text: string, today: string = todayInLondon()): ParseResult {
+export function parseMemberCsv(text: string, today: string = clock.today()): ParseResult {
 	if (Buffer.byteLength(text, 'utf8') > MAX_IMPORT_BYTES) {
 		return { ok: false, error: `The file is larger than ${MAX_IMPORT_BYTES / 1024} KB. Split it.` };
 	}
@@ -155,7 +156,7 @@ export function parseMemberCsv(text: string, today: string = todayInLondon()): P
 export async function planImport(
 	db: Db,
 	rows: ParsedRow[],
-	today: string = todayInLondon()
+	today: string = clock.today()
 ): Promise<ImportPlan> {
 	const emails = rows.filter((r) => !('reason' in r)).map((r) => r.email);
 	const accounts = new Map<string, { id: string; verified: boolean; until: string | null }>();
@@ -208,7 +209,7 @@ export async function planImport(
 	return { rows: planned, counts };
 }
 
-export async function previewImport(db: Db, text: string, today: string = todayInLondon()) {
+export async function previewImport(db: Db, text: string, today: string = clock.today()) {
 	const parsed = parseMemberCsv(text, today);
 	if (!parsed.ok) return parsed;
 	return { ok: true as const, plan: await planImport(db, parsed.rows, today) };
@@ -235,7 +236,7 @@ export async function applyImport(
 	actor: Actor,
 	text: string,
 	options: { validRowsOnly: boolean; fileName?: string | null },
-	today: string = todayInLondon()
+	today: string = clock.today()
 ): Promise<{ ok: true; summary: ImportSummary } | { ok: false; error: string; plan?: ImportPlan }> {
 	const parsed = parseMemberCsv(text, today);
 	if (!parsed.ok) return parsed;

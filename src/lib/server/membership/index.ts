@@ -1,12 +1,12 @@
 import type { Db } from '../db/index';
 import type { MembershipSource } from '../db/schema';
-import { todayInLondon } from '../../format';
+import * as clock from '../clock';
 
 /** A doctor is a member while a record that is not revoked covers the date. */
 export async function isMemberOn(
 	db: Db,
 	userId: string,
-	date: string = todayInLondon()
+	date: string = clock.today()
 ): Promise<boolean> {
 	const row = await db
 		.selectFrom('memberships')
@@ -29,7 +29,7 @@ export interface MembershipStatus {
 export async function membershipStatus(
 	db: Db,
 	userId: string,
-	date: string = todayInLondon()
+	date: string = clock.today()
 ): Promise<MembershipStatus> {
 	const current = await db
 		.selectFrom('memberships')

@@ -45,6 +45,8 @@ const current = new WeakMap<Db, KnownSnapshot>();
  * every map request needs it, and it changes four times a year. Concurrent callers share one
  * lookup; a failed lookup is not kept.
  */
+// A cache lifetime on the real clock: which snapshot is current is decided by publication.
+// eslint-disable-next-line no-restricted-syntax
 export function currentSnapshot(db: Db, now = Date.now()): Promise<SnapshotInfo | null> {
 	const known = current.get(db);
 	if (known && known.until > now) return known.snapshot;

@@ -4,11 +4,12 @@ import { requireUser } from '../auth/guards';
 import { hitActionLimit } from '../auth/limits';
 import { retryMessage } from '../auth/rate-limit';
 import { invalid, parseForm } from '../forms';
-import { addMonths, todayInLondon } from '../../format';
+import { addMonths } from '../../format';
 import { MAX_MONTHS_BACK, rateSubmissionSchema } from '../../schemas/rates';
 import { saveSubmission } from './submissions';
+import * as clock from '../clock';
 
-export function monthBounds(today: string = todayInLondon()) {
+export function monthBounds(today: string = clock.today()) {
 	return { maxMonth: today.slice(0, 7), minMonth: addMonths(today, -MAX_MONTHS_BACK).slice(0, 7) };
 }
 
@@ -30,7 +31,7 @@ export async function submitRateForm(event: RequestEvent, existingId: string | n
 	if (!limit.allowed) {
 		return invalid(form, { form: retryMessage('submission', limit.retryAfterSeconds) }, 429);
 	}
-	const today = todayInLondon();
+	const today = clock.today();
 	const parsed = parseForm(rateSubmissionSchema(today.slice(0, 7)), form);
 	if (!parsed.ok) return invalid(form, parsed.errors);
 	const result = await saveSubmission(db, user.id, parsed.data, existingId);

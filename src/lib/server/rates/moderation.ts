@@ -2,6 +2,7 @@ import type { Db } from '../db/index';
 import { recordAudit, type Actor } from '../audit';
 import { latestSnapshot } from './read';
 import { isUuid } from '../../ids';
+import * as clock from '../clock';
 
 /**
  * Held submissions with their values and the last published medians of their area and region
@@ -62,7 +63,7 @@ export async function decideSubmission(
 	if (!isUuid(id)) return false;
 	const result = await db
 		.updateTable('rate_submissions')
-		.set({ status: decision === 'approve' ? 'accepted' : 'rejected', updated_at: new Date() })
+		.set({ status: decision === 'approve' ? 'accepted' : 'rejected', updated_at: clock.now() })
 		.where('id', '=', id)
 		.where('status', '=', 'held')
 		.executeTakeFirst();

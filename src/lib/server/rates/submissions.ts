@@ -8,6 +8,7 @@ import { describeSpread, moderationReason } from '../../domain/rate-stats';
 import type { RateSubmissionInput } from '../../schemas/rates';
 import { contributorKey } from './contributor';
 import { isUuid } from '../../ids';
+import * as clock from '../clock';
 
 export const MAX_SUBMISSIONS_PER_MONTH = 20;
 /** Fewer accepted doctors than this in a category × region and only the soft bounds apply. */
@@ -93,7 +94,7 @@ export async function saveSubmission(
 		booking_route: input.bookingRoute,
 		...derived,
 		...moderation,
-		updated_at: new Date()
+		updated_at: clock.now()
 	};
 
 	return db.transaction().execute(async (trx): Promise<SaveResult> => {
@@ -132,7 +133,7 @@ export async function saveSubmission(
 			return { ok: true, id: sameCell.id, status: moderation.status, replaced: true };
 		}
 
-		// The month is the doctors' (London) calendar month, judged by the database's own clock.
+		// The month is the doctors' (London) calendar month, judged by the app's clock.
 		const { n } = await trx
 			.selectFrom('rate_submissions')
 			.select((eb) => eb.fn.countAll().as('n'))
@@ -140,7 +141,7 @@ export async function saveSubmission(
 			.where(
 				'created_at',
 				'>=',
-				sql<Date>`date_trunc('month', now() at time zone 'Europe/London') at time zone 'Europe/London'`
+				sql<Date>`date_trunc('month', ${clock.now()}::timestamptz at time zone 'Europe/London') at time zone 'Europe/London'`
 			)
 			.executeTakeFirstOrThrow();
 		if (toNumber(n) >= MAX_SUBMISSIONS_PER_MONTH) {
@@ -154,7 +155,7 @@ export async function saveSubmission(
 		// A simultaneous save for the same cell and month becomes an update, not a duplicate error.
 		const row = await trx
 			.insertInto('rate_submissions')
-			.values({ contributor_key: key, ...values })
+			.values({ contributor_key: key, ...values, created_at: clock.now() })
 			.onConflict((oc) => oc.constraint('rate_submissions_one_per_cell_month').doUpdateSet(values))
 			.returning('id')
 			.executeTakeFirstOrThrow();

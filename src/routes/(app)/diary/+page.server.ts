@@ -1,15 +1,16 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db/connection';
-import { todayInLondon } from '$lib/format';
+
 import { isIsoDate } from '$lib/schemas/diary';
 import { loadWeek } from '$lib/server/diary/week';
 import { listTemplates } from '$lib/server/diary/templates';
 import { copyAction, logPlannedAction, logTemplateAction } from '$lib/server/diary/form-actions';
+import * as clock from '$lib/server/clock';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const today = todayInLondon();
+	const today = clock.today();
 	const asked = event.url.searchParams.get('week') ?? '';
 	const date = isIsoDate(asked) ? asked : today;
 	const db = getDb();

@@ -31,6 +31,7 @@ import {
 	formatPence
 } from '$lib/format';
 import type { ReportPdfInput } from './types';
+import * as clock from '../../clock';
 
 export interface PdfOptions {
 	/** Compress page streams (the default). Tests turn it off to read the text back. */
@@ -760,7 +761,7 @@ export async function buildReportPdf(
 	options: PdfOptions = {}
 ): Promise<Buffer> {
 	const settings = input.settings ?? DEFAULT_OVERTIME_SETTINGS;
-	const generatedAt = input.generatedAt ?? new Date();
+	const generatedAt = input.generatedAt ?? clock.now();
 	const entries = input.entries.filter(
 		(entry) => entry.date >= input.report.from && entry.date <= input.report.to
 	);

@@ -2,20 +2,21 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db/connection';
-import { todayInLondon } from '$lib/format';
+
 import { CSV_TABLES, exportAll, exportCsv, type CsvTable } from '$lib/server/diary/export';
 import { attachment } from '$lib/server/diary/download';
+import * as clock from '$lib/server/clock';
 
 /** ?format=json: everything in one file; ?format=csv&table=…: one table as CSV. */
 export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);
 	const data = await exportAll(getDb(), user.id);
 	const format = event.url.searchParams.get('format') ?? 'json';
-	const stamp = todayInLondon();
+	const stamp = clock.today();
 	if (format === 'json') {
 		const body = JSON.stringify(
 			{
-				exportedAt: new Date().toISOString(),
+				exportedAt: clock.now().toISOString(),
 				account: { name: user.name, email: user.email },
 				...data
 			},

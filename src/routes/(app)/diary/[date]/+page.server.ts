@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db/connection';
-import { todayInLondon } from '$lib/format';
+
 import { entryToFormValues, isIsoDate } from '$lib/schemas/diary';
 import { CONTACT_MODES, ACTIVITY_KINDS } from '$lib/domain/diary-rules';
 import { ADMIN_COUNTS } from '$lib/schemas/diary';
@@ -16,6 +16,7 @@ import {
 	logTemplateAction,
 	saveEntryAction
 } from '$lib/server/diary/form-actions';
+import * as clock from '$lib/server/clock';
 
 const zeros = <K extends string>(keys: readonly K[]) =>
 	Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const date = event.params.date;
 	if (!isIsoDate(date)) error(404, 'There is no such date.');
-	const today = todayInLondon();
+	const today = clock.today();
 	const db = getDb();
 	const [week, templates] = await Promise.all([
 		loadWeek(db, user.id, date, today),

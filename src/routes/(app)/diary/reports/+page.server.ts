@@ -1,12 +1,13 @@
 import type { PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db/connection';
-import { todayInLondon } from '$lib/format';
+
 import { loadReport, parsePeriod } from '$lib/server/diary/report';
+import * as clock from '$lib/server/clock';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const parsed = parsePeriod(event.url.searchParams, todayInLondon());
+	const parsed = parsePeriod(event.url.searchParams, clock.today());
 	const { report, settings, entries, workplaces } = await loadReport(
 		getDb(),
 		user.id,

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db/connection';
 import { invalid, parseForm } from '$lib/server/forms';
-import { todayInLondon } from '$lib/format';
+
 import { ACTIVITY_KINDS } from '$lib/domain/diary-rules';
 import {
 	PLAN_SLOTS_PER_DAY,
@@ -31,6 +31,7 @@ import {
 } from '$lib/server/diary/job-plans';
 import { deleteTemplate, listTemplates } from '$lib/server/diary/templates';
 import { getDiarySettings, saveDiarySettings } from '$lib/server/diary/settings';
+import * as clock from '$lib/server/clock';
 
 function workplaceValues(w: Workplace): Record<string, string> {
 	return {
@@ -68,7 +69,7 @@ function planValues(plan: JobPlanRecord | null, workplaceId: string, effectiveFr
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
-	const today = todayInLondon();
+	const today = clock.today();
 	const [workplaces, plans, templates, settings] = await Promise.all([
 		listWorkplaces(db, user.id),
 		listJobPlans(db, user.id),
@@ -163,7 +164,7 @@ export const actions: Actions = {
 		const planId = String(form.get('planId') ?? '');
 		const db = getDb();
 		const result = planId
-			? await updateJobPlan(db, user.id, planId, parsed.data, todayInLondon())
+			? await updateJobPlan(db, user.id, planId, parsed.data, clock.today())
 			: await createJobPlan(db, user.id, parsed.data);
 		if (result === null) error(404, 'That job plan was not found.');
 		if (!result.ok) return invalid(form, result.errors);
@@ -176,7 +177,7 @@ export const actions: Actions = {
 			getDb(),
 			user.id,
 			String(form.get('id') ?? ''),
-			todayInLondon()
+			clock.today()
 		);
 		if (outcome === 'not_found') error(404, 'That job plan was not found.');
 		if (outcome === 'locked') {

@@ -1,9 +1,10 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/connection';
-import { todayInLondon } from '$lib/format';
+
 import { applySyncBatch } from '$lib/server/diary/sync';
 import { syncBatchSchema } from '$lib/schemas/offline-sync';
+import * as clock from '$lib/server/clock';
 
 // The phone's offline queue (src/lib/offline/queue.ts) posts here as JSON from the same origin,
 // which SvelteKit's CSRF check lets through; a cross-site form cannot send a JSON body.
@@ -17,11 +18,6 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	}
 	const parsed = syncBatchSchema.safeParse(body);
 	if (!parsed.success) error(400, 'Those changes are not in the expected form.');
-	const results = await applySyncBatch(
-		getDb(),
-		locals.user.id,
-		parsed.data.changes,
-		todayInLondon()
-	);
+	const results = await applySyncBatch(getDb(), locals.user.id, parsed.data.changes, clock.today());
 	return json({ results }, { headers: { 'Cache-Control': 'no-store' } });
 };

@@ -11,13 +11,13 @@ import {
 } from '$lib/server/membership/admin';
 import { readSettings } from '$lib/server/settings';
 import { grantSchema, revokeSchema } from '$lib/schemas/admin';
-import { todayInLondon } from '$lib/format';
+import * as clock from '$lib/server/clock';
 
 export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);
 	const { params } = event;
 	const db = getDb();
-	const today = todayInLondon();
+	const today = clock.today();
 	const detail = await memberDetail(db, params.id, today);
 	if (!detail) error(404, 'There is no such account.');
 	const settings = await readSettings(db);
