@@ -1,9 +1,12 @@
 // npm run bench:load — issue 8: a realistic mix of people on the built server, on loopback, for a
 // bounded time. Visitors look at the map, doctors log sessions in their diaries, members compare
 // places; each person is one autocannon connection with their own session that clicks about once
-// a second. After a warm-up every answer of the measured window is timed; passes with no errors
-// and a 95th percentile of at most 200 ms, else exits 1. Loopback ports 4350–4399 only.
-// bench/README.md ("Load (issue 8)") explains the method. Flags:
+// a second. After a warm-up every answer of the measured window is timed and its percentiles
+// printed, with the p95 against its budget of 200 ms for information. The exit code never depends
+// on a time (issue 13): it is 1 when an answer was wrong or missing (a wrong status, a connection
+// error, no answer within the cap below) or a diary save that answered 303 is not in the database,
+// else 0. Loopback ports 4350–4399 only. bench/README.md ("Load (issue 8)") explains the method.
+// CI runs it as `npm run bench:load -- --backend postgres --rate 1 --max-duration 0`. Flags:
 //   --users N (200)  --duration S (60)  --backend pglite|postgres (pglite)
 //   --doctors N (300)  --submissions M (30 000)   scale of the seeded population
 //   --rate R (1-2)   requests a second per person: R each, or A-B alternately (think time)
@@ -75,8 +78,18 @@ for (const [name, value] of Object.entries({ USERS, SECONDS, DOCTORS, SUBMISSION
 	}
 }
 
-/** The budget of issue 8 for the paced mix. */
+/**
+ * The budget of issue 8 for the paced mix. Only `errors` decides the exit code; the p95 is measured
+ * and printed against its budget, never a pass or a fail (how fast a busy machine answers is not
+ * the code's correctness).
+ */
 const BUDGET = { p95Ms: 200, errors: 0 };
+/**
+ * An answer not come after this long counts as none (an error). Only a hang should reach it: the
+ * mix's requests take milliseconds, and seconds on an overloaded machine (autocannon's default,
+ * 10 s, was reached by new connections on a saturated PGlite server).
+ */
+const NO_ANSWER_SECONDS = 30;
 /** Seconds every person runs before the measured window (ramp-up, warm caches, full queues). */
 const WARMUP_SECONDS = 5;
 /** Times each request is timed alone, one at a time, before the load. */
@@ -414,6 +427,7 @@ function runUser(
 		duration: seconds,
 		requests,
 		connectionRate: paced ? user.rate : undefined,
+		timeout: NO_ANSWER_SECONDS,
 		// The latencies are recorded here, per answer, not from autocannon's 2xx-only histogram.
 		ignoreCoordinatedOmission: paced ? true : undefined,
 		setupClient: (client) =>
@@ -906,8 +920,13 @@ async function main(): Promise<boolean> {
 		record.mixServiceMs = serviceMs;
 		record.paced = paced;
 		record.max = max;
-		const passed = paced.errors <= BUDGET.errors && paced.latency.p95 <= BUDGET.p95Ms;
+		// Pass or fail on what is not a time: every answer right, and no acknowledged save lost.
+		const lostWrites = Math.max(0, answered - stored);
+		const passed = paced.errors <= BUDGET.errors && lostWrites === 0;
+		const latencyMeetsBudget = paced.latency.p95 <= BUDGET.p95Ms;
 		record.passed = passed;
+		record.lostWrites = lostWrites;
+		record.latencyMeetsBudget = latencyMeetsBudget;
 		record.totalSeconds = (performance.now() - startedAll) / 1000;
 
 		const loads = paced.loadAverage.map((l) => l.one);
@@ -947,8 +966,12 @@ async function main(): Promise<boolean> {
 				(stored < answered ? ' — SOME SAVES WERE LOST' : '')
 		);
 		console.log(
-			`Budget (paced mix): errors ${paced.errors} (≤ ${BUDGET.errors}), p95 ${fmt(paced.latency.p95)} ms (≤ ${BUDGET.p95Ms} ms): ` +
-				`${passed ? 'MEETS' : 'MISSES'}; 1-min load average during the run ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}.`
+			`Latency (paced mix, for information, never a fail): p95 ${fmt(paced.latency.p95)} ms, budget ≤ ${BUDGET.p95Ms} ms: ` +
+				`${latencyMeetsBudget ? 'meets' : 'misses'}; 1-min load average during the run ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}.`
+		);
+		console.log(
+			`Check (decides the exit code): errors in the paced mix ${paced.errors} (≤ ${BUDGET.errors}: wrong answers, connection errors, no answer within ${NO_ANSWER_SECONDS} s), ` +
+				`saves answered 303 and not stored ${lostWrites} (0): ${passed ? 'PASS' : 'FAIL'}.`
 		);
 		// One file for both databases: this run replaces its own backend's entry only.
 		const resultsFile = join(ROOT, 'bench', 'results', 'load-latest.json');
@@ -961,7 +984,7 @@ async function main(): Promise<boolean> {
 		results[BACKEND] = record;
 		mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 		writeFileSync(resultsFile, JSON.stringify(results, null, 2));
-		return passed && stored >= answered;
+		return passed;
 	} finally {
 		await db?.destroy();
 		await postgres?.stop();

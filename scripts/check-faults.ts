@@ -1,6 +1,7 @@
 // npm run check:faults — what the built app does when the things under it fail (issue 8):
-//   1  PostgreSQL restarted under a burst of diary writes and reads: 503s with a message while it is
-//      down, no hang, recovery without restarting the app, every acknowledged write kept;
+//   1  PostgreSQL restarted under a burst of diary writes and reads: every request answered, with a
+//      503 and a message while it is down, recovery without restarting the app, every acknowledged
+//      write kept;
 //   2  embedded database (PGlite): the server killed (SIGKILL) mid-burst starts again on the same
 //      folder with every acknowledged write;
 //   3a SMTP gone: registration and password reset answer as usual, the email waits in the outbox
@@ -10,7 +11,10 @@
 // The app is built into node_modules/.cache/sessional-faults (never the shared build/); servers
 // listen on 127.0.0.1, ports 4300–4349. Flags: --reuse-build (keep an earlier build there),
 // --app-dir DIR (test a build made elsewhere), --only 1,2,3a,3b (some scenarios).
-// Prints PASS/FAIL per scenario with its figures and a summary; exits 1 on any FAIL.
+// Prints PASS/FAIL per scenario with its figures and a summary; exits 1 on any FAIL. A pass or a
+// fail never depends on how fast anything was (issue 13): times are printed as figures, and the
+// only limits are generous caps that stop a run that hangs (an answer that never comes, a server
+// that never stops), each named below.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
@@ -46,10 +50,19 @@ const { values: flags } = parseArgs({
 const only = flags.only?.split(',');
 
 const APP_DIR = flags['app-dir'] ?? join(ROOT, 'node_modules', '.cache', 'sessional-faults');
-/** A request that takes longer than this counts as a hang. */
-const HANG_MS = 5_000;
-/** SIGTERM must end a server within this time (adapter-node waits for open requests). */
-const STOP_LIMIT_MS = 15_000;
+/**
+ * A request not answered in this time gets no answer (status 0, a failure): only a hang comes near
+ * it. The app's own waits are far shorter (a PostgreSQL connect gives up after 5 s, /healthz after
+ * 3 s), so this only stops a run from waiting for ever.
+ */
+const NO_ANSWER_MS = 60_000;
+/**
+ * A server that has not ended this long after SIGTERM is killed and counts as not stopping: only
+ * a hang comes near it (adapter-node waits for open requests, up to its SHUTDOWN_TIMEOUT of 30 s).
+ */
+const STOP_LIMIT_MS = 60_000;
+/** How long the checks wait for something that should happen by itself; only a hang reaches it. */
+const WAIT_LIMIT_MS = 60_000;
 const UNAVAILABLE_TEXT = 'briefly unavailable';
 const OUT_OF_STORAGE_TEXT = 'out of storage';
 /** Diary days the writes are spread over (past days, so no "in the future" refusal). */
@@ -172,6 +185,7 @@ async function startApp(env: Record<string, string>): Promise<StartedApp> {
 		} catch {
 			// not listening yet
 		}
+		// Only a server that never comes up reaches this (it starts in a few seconds).
 		if (Date.now() - started > 120_000) {
 			await server.stop('SIGKILL');
 			throw new Error(`the server did not answer /healthz within 120 s:\n${output.slice(-2000)}`);
@@ -245,7 +259,7 @@ interface Outcome {
 	marker?: string;
 	startedAt: number;
 	ms: number;
-	/** 0: no answer (connection refused or reset, or no answer within 15 s). */
+	/** 0: no answer (connection refused or reset, or none within NO_ANSWER_MS). */
 	status: number;
 	/** A saved entry (303 back to the diary) or a page that rendered (200). */
 	ok: boolean;
@@ -263,7 +277,7 @@ async function request(
 		const response = await fetch(url, {
 			...init,
 			redirect: 'manual',
-			signal: AbortSignal.timeout(15_000)
+			signal: AbortSignal.timeout(NO_ANSWER_MS)
 		});
 		const text = await response.text();
 		return {
@@ -415,7 +429,7 @@ async function postgresRestart(pg: BenchPostgres, doctor: Doctor) {
 		step(`PostgreSQL back after ${seconds(backAt - restartAt)}; waiting for writes to succeed`);
 		// Keep the load on until writes succeed again, and 3 s more to see that they keep doing so.
 		let recoveredAt = 0;
-		while (Date.now() - backAt < 20_000) {
+		while (Date.now() - backAt < WAIT_LIMIT_MS) {
 			const probe = await writeEntry(app.origin, doctor, `pg-probe-${Date.now()}`, 0);
 			if (probe.ok) {
 				recoveredAt = Date.now();
@@ -459,11 +473,10 @@ async function postgresRestart(pg: BenchPostgres, doctor: Doctor) {
 			problems.push(
 				`${unexplained.length} answers neither success nor 503, e.g. ${describeOutcome(unexplained[0])}`
 			);
-		if (slowest > HANG_MS) problems.push(`an answer took ${slowest} ms (limit ${HANG_MS} ms)`);
 		if (!recoveredAt)
-			problems.push('writes did not work again within 20 s of the server being back');
-		else if (recoveredAt - backAt > 10_000)
-			problems.push(`recovery took ${recoveredAt - backAt} ms (limit 10 s)`);
+			problems.push(
+				`writes did not work again without an app restart (waited ${seconds(WAIT_LIMIT_MS)} after the server was back)`
+			);
 		if (failedAfterRecovery.length)
 			problems.push(
 				`${failedAfterRecovery.length} requests failed after recovery, e.g. ${describeOutcome(failedAfterRecovery[0])}`
@@ -601,7 +614,10 @@ async function smtpLost(pg: BenchPostgres) {
 					.select(['subject', 'error', 'sent_at'])
 					.where('to_address', '=', email)
 					.execute();
-				if ((kept.length >= 2 && kept.every((r) => r.error)) || Date.now() - waitStarted > 15_000)
+				if (
+					(kept.length >= 2 && kept.every((r) => r.error)) ||
+					Date.now() - waitStarted > WAIT_LIMIT_MS
+				)
 					break;
 				await sleep(250);
 			}
@@ -616,11 +632,11 @@ async function smtpLost(pg: BenchPostgres) {
 		);
 		if (!register.ok) problems.push(`registration: ${describeOutcome(register)}`);
 		if (!reset.ok) problems.push(`reset request: ${describeOutcome(reset)}`);
-		for (const o of [register, reset])
-			if (o.ms > HANG_MS) problems.push(`an answer took ${o.ms} ms (limit ${HANG_MS} ms)`);
 		if (kept.length < 2) problems.push(`expected 2 emails in the outbox, found ${kept.length}`);
 		if (kept.some((r) => !r.error))
-			problems.push('an outbox row has no error recorded within 15 s of the request');
+			problems.push(
+				`an outbox row has no error recorded (waited ${seconds(WAIT_LIMIT_MS)} after the request)`
+			);
 		if (healthz.status !== 200 || !app.alive())
 			problems.push('the server is not healthy afterwards');
 		checkStop(await app.stop(), figures, problems);
@@ -747,7 +763,6 @@ async function diskFull(template: string, doctor: Doctor) {
 				`a write after freeing space failed: ${describeOutcome(later.find((o) => !o.ok)!)}`
 			);
 		if (!readAfterRestart.ok) problems.push('the restarted server does not serve the diary');
-		if (slowest > HANG_MS) problems.push(`an answer took ${slowest} ms (limit ${HANG_MS} ms)`);
 		const missing = [...earlier, ...later].filter((o) => !stored.has(o.marker!));
 		const halfWritten = refused.filter((o) => stored.has(o.marker!));
 		if (missing.length) problems.push(`${missing.length} saved writes are missing`);
@@ -766,8 +781,11 @@ async function diskFull(template: string, doctor: Doctor) {
 
 // ---------------------------------------------------------------------------------------------
 
-/** A scenario that has not finished in this time has hung: its servers are killed. */
-const SCENARIO_LIMIT_MS = 100_000;
+/**
+ * A scenario that has not finished in this time has hung: its servers are killed. Generous (a
+ * scenario takes 10–40 s) so that only a hang reaches it, never a slow machine.
+ */
+const SCENARIO_LIMIT_MS = 300_000;
 
 async function run(name: string, scenario: () => Promise<void>) {
 	if (only && !only.includes(name.split(' ')[0])) return;

@@ -265,28 +265,6 @@ const SUBJECTS = {
 	taken: 'Someone tried to register with your email'
 };
 
-async function timed(request: () => Promise<APIResponse>) {
-	const started = performance.now();
-	const response = await request();
-	const text = await response.text();
-	return { response, text, ms: performance.now() - started };
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/** Similar timing: neither median is more than three times the other. */
-function expectSimilarTiming(label: string, a: number[], b: number[]) {
-	const ratio = median(a) / median(b);
-	const detail = `${label}: medians ${median(a).toFixed(1)} ms vs ${median(b).toFixed(1)} ms`;
-	test.info().annotations.push({ type: 'timing', description: detail });
-	expect(ratio, detail).toBeGreaterThanOrEqual(1 / 3);
-	expect(ratio, detail).toBeLessThanOrEqual(3);
-}
-
 // ---------------------------------------------------------------------------------------------
 // 1. Sign-in
 
@@ -500,67 +478,52 @@ test('rate submissions: the 3rd in the window is refused with a message and not 
 // ---------------------------------------------------------------------------------------------
 // 6. Account enumeration
 
-test('enumeration: sign-in answers an unknown email exactly as a wrong password, in similar time', async ({
+// The answers are compared here, over HTTP. That a known and an unknown email also cost the same
+// work (the same argon2 calls, so no difference in time to measure) is proved on the code path in
+// tests/integration/enumeration.test.ts; no test times it (issue 13). bench/enumeration.ts
+// measures both paths, for information.
+
+test('enumeration: sign-in answers an unknown email exactly as a wrong password', async ({
 	playwright
 }) => {
-	const rounds = 7;
+	const rounds = 4;
 	// Each known email takes at most 2 wrong passwords here, under its lock of 3.
-	const known = await registerAccounts(await client(playwright), Math.ceil((rounds + 1) / 2));
+	const known = await registerAccounts(await client(playwright), Math.ceil(rounds / 2));
 	const http = await client(playwright);
-	const knownMs: number[] = [];
-	const unknownMs: number[] = [];
-	let knownText = '';
-	let unknownText = '';
-	// Round 0 warms both paths up (the dummy hash is made on first use) and is not timed.
-	for (let round = 0; round <= rounds; round++) {
+	for (let round = 0; round < rounds; round++) {
 		const account = known[Math.floor(round / 2)];
-		const wrong = await timed(() => signInPost(http, account.email, 'not-the-password-1'));
-		const unknown = await timed(() =>
-			signInPost(http, uniqueEmail('nobody'), 'not-the-password-1')
-		);
-		expect(wrong.response.status()).toBe(400);
-		expect(unknown.response.status()).toBe(wrong.response.status());
-		knownText = visibleText(wrong.text);
-		unknownText = visibleText(unknown.text);
+		const wrong = await signInPost(http, account.email, 'not-the-password-1');
+		const unknown = await signInPost(http, uniqueEmail('nobody'), 'not-the-password-1');
+		expect(wrong.status()).toBe(400);
+		expect(unknown.status()).toBe(wrong.status());
+		const knownText = visibleText(await wrong.text());
 		expect(knownText).toContain('Wrong email or password.');
-		expect(unknownText).toBe(knownText);
-		if (round > 0) {
-			knownMs.push(wrong.ms);
-			unknownMs.push(unknown.ms);
-		}
+		expect(visibleText(await unknown.text())).toBe(knownText);
+		expect(sessionCookieSet(wrong)).toBe(false);
+		expect(sessionCookieSet(unknown)).toBe(false);
 	}
-	expectSimilarTiming('wrong password vs unknown email', knownMs, unknownMs);
 });
 
-test('enumeration: a reset request answers the same for a known and an unknown email, in similar time', async ({
+test('enumeration: a reset request answers the same for a known and an unknown email', async ({
 	playwright
 }) => {
-	const rounds = 7;
+	const rounds = 4;
 	// Each known email asks twice at most, within its limit of 2.
-	const known = await registerAccounts(await client(playwright), Math.ceil((rounds + 1) / 2));
+	const known = await registerAccounts(await client(playwright), Math.ceil(rounds / 2));
 	const http = await client(playwright);
-	const knownMs: number[] = [];
-	const unknownMs: number[] = [];
-	for (let round = 0; round <= rounds; round++) {
+	for (let round = 0; round < rounds; round++) {
 		const knownEmail = known[Math.floor(round / 2)].email;
 		const unknownEmail = uniqueEmail('nobody');
-		const a = await timed(() => postForm(http, '/reset-password?/request', { email: knownEmail }));
-		const b = await timed(() =>
-			postForm(http, '/reset-password?/request', { email: unknownEmail })
-		);
-		expect(a.response.status()).toBe(200);
-		expect(b.response.status()).toBe(a.response.status());
+		const a = await postForm(http, '/reset-password?/request', { email: knownEmail });
+		const b = await postForm(http, '/reset-password?/request', { email: unknownEmail });
+		expect(a.status()).toBe(200);
+		expect(b.status()).toBe(a.status());
 		// The page repeats the address typed; apart from it, not one character differs.
-		const aText = visibleText(a.text).replaceAll(knownEmail, '<email>');
-		const bText = visibleText(b.text).replaceAll(unknownEmail, '<email>');
+		const aText = visibleText(await a.text()).replaceAll(knownEmail, '<email>');
+		const bText = visibleText(await b.text()).replaceAll(unknownEmail, '<email>');
 		expect(aText).toContain('<email>');
 		expect(bText).toBe(aText);
-		if (round > 0) {
-			knownMs.push(a.ms);
-			unknownMs.push(b.ms);
-		}
 	}
-	expectSimilarTiming('known vs unknown reset request', knownMs, unknownMs);
 });
 
 test('enumeration: registering a taken email answers as a new one; its owner is emailed', async ({
