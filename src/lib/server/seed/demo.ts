@@ -2,7 +2,8 @@ import type { Db } from '../db/index';
 import { toNumber } from '../db/index';
 import { hashPassword } from '../auth/password';
 import { grantMembership } from '../membership/index';
-import { addMonths, todayInLondon } from '../../format';
+import { addMonths } from '../../format';
+import * as clock from '../clock';
 
 export interface DemoAccount {
 	role: 'doctor' | 'member' | 'admin';
@@ -34,7 +35,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 ];
 
 /** Creates the demo accounts on an empty database; returns false when there were users already. */
-export async function seedDemoAccounts(db: Db, today: string = todayInLondon()): Promise<boolean> {
+export async function seedDemoAccounts(db: Db, today: string = clock.today()): Promise<boolean> {
 	const { n } = await db
 		.selectFrom('users')
 		.select((eb) => eb.fn.countAll().as('n'))
@@ -50,7 +51,7 @@ export async function seedDemoAccounts(db: Db, today: string = todayInLondon()):
 				doctor_kind: account.role === 'member' ? 'locum' : 'salaried',
 				role: account.role === 'admin' ? 'admin' : 'doctor',
 				password_hash: await hashPassword(account.password),
-				email_verified_at: new Date()
+				email_verified_at: clock.now()
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();

@@ -1,6 +1,6 @@
 // Demo diary for the demo accounts (DESIGN §8): ten weeks (more, to reach the last bank holiday) of
 // realistic sessions, so the week view and reports have something to say. Deterministic for a given
-// `today`, and idempotent: a doctor who already has workplaces is left alone.
+// `today` and seed, and idempotent: a doctor who already has workplaces is left alone.
 import type { Db } from '../db/index';
 import {
 	ACTIVITY_KINDS,
@@ -18,30 +18,15 @@ import {
 	type AdminCount,
 	type EntryInput
 } from '../../schemas/diary';
-import { todayInLondon } from '../../format';
 import { createEntry } from '../diary/entries';
 import { createJobPlan } from '../diary/job-plans';
 import { saveTemplate } from '../diary/templates';
 import { createWorkplace } from '../diary/workplaces';
 import { DEMO_ACCOUNTS } from './demo';
+import * as clock from '../clock';
+import { Random, streamSeed } from './random';
 
 const WEEKS = 10;
-
-/** mulberry32: a small seeded generator, so a demo database is the same every time. */
-function random(seed: number) {
-	let a = seed >>> 0;
-	const next = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	return {
-		next,
-		int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1))
-	};
-}
 
 function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
 	return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -102,8 +87,13 @@ function firstDay(today: string): string {
  * Tuesday duty doctor), overrunning 30–90 minutes most days, about 30 contacts a day and 40–55 on
  * duty days (mostly telephone), a week of annual leave, a bank holiday and a few days not logged.
  */
-async function seedSalariedDoctor(db: Db, userId: string, today: string): Promise<void> {
-	const rng = random(20261124);
+async function seedSalariedDoctor(
+	db: Db,
+	userId: string,
+	today: string,
+	seed: number | undefined
+): Promise<void> {
+	const rng = new Random(streamSeed('salariedDiary', seed));
 	const place = await createWorkplace(db, userId, {
 		name: 'Riverside Medical Centre',
 		kind: 'practice',
@@ -208,8 +198,13 @@ async function seedSalariedDoctor(db: Db, userId: string, today: string): Promis
  * Dr Tom Reid, a locum: in-hours sessions at about £100 an hour, the odd day at £780, and an
  * out-of-hours evening most weeks that runs past midnight, paid by the hour.
  */
-async function seedLocum(db: Db, userId: string, today: string): Promise<void> {
-	const rng = random(8675309);
+async function seedLocum(
+	db: Db,
+	userId: string,
+	today: string,
+	seed: number | undefined
+): Promise<void> {
+	const rng = new Random(streamSeed('locumDiary', seed));
 	const surgery = await createWorkplace(db, userId, {
 		name: 'Castle Street Surgery',
 		kind: 'practice',
@@ -285,18 +280,23 @@ async function seedLocum(db: Db, userId: string, today: string): Promise<void> {
 /**
  * Gives the demo doctor and the demo member their diaries; returns false when neither needed one
  * (no demo accounts, or they already have workplaces). Today is left for the doctor to log.
+ * `seed` is the overall seed (seed/random.ts), DEFAULT_SEED by default.
  */
-export async function seedDemoDiary(db: Db, today: string = todayInLondon()): Promise<boolean> {
+export async function seedDemoDiary(
+	db: Db,
+	today: string = clock.today(),
+	{ seed }: { seed?: number } = {}
+): Promise<boolean> {
 	let seeded = false;
 	const [doctor, member] = await Promise.all(
 		DEMO_ACCOUNTS.slice(0, 2).map((account) => userIdOf(db, account.email))
 	);
 	if (doctor && !(await hasDiary(db, doctor))) {
-		await seedSalariedDoctor(db, doctor, today);
+		await seedSalariedDoctor(db, doctor, today, seed);
 		seeded = true;
 	}
 	if (member && !(await hasDiary(db, member))) {
-		await seedLocum(db, member, today);
+		await seedLocum(db, member, today, seed);
 		seeded = true;
 	}
 	return seeded;

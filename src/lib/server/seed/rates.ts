@@ -1,6 +1,6 @@
 // Demo locum rates (DESIGN §8): a few hundred synthetic doctors reporting over three years, so that
 // the map has published cells with and without quartiles, suppressed cells and trends. Deterministic
-// (a seeded PRNG), so every demo database tells the same story.
+// for a date and a seed (seed/random.ts), so every demo database tells the same story.
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../db/index';
 import { toNumber } from '../db/index';
@@ -24,6 +24,8 @@ import { SYSTEM_ACTOR } from '../audit';
 import { contributorKey } from '../rates/contributor';
 import { publishDueSnapshots } from '../rates/publication';
 import { publicationSettings } from '../rates/settings';
+import * as clock from '../clock';
+import { Random, streamSeed, type Stream } from './random';
 
 // ---------------------------------------------------------------------------------------------
 // One row, derived the way saveSubmission derives it
@@ -53,7 +55,7 @@ export function submissionRow(s: SyntheticSubmission): Insertable<RateSubmission
 	const region = regionOfArea(s.areaCode);
 	if (!region?.parentCode) throw new Error(`Not an area: ${s.areaCode}`);
 	const perHour = pencePerHour(s);
-	const createdAt = s.createdAt ?? new Date();
+	const createdAt = s.createdAt ?? clock.now();
 	return {
 		contributor_key: s.contributorKey,
 		category_code: s.category,
@@ -312,55 +314,6 @@ const ANNUAL_RISE = 1.035;
 const MONTHS_OF_DATA = 36;
 
 // ---------------------------------------------------------------------------------------------
-// Randomness
-
-/** mulberry32: tiny, fast and good enough for demo data; the same seed gives the same database. */
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-class Random {
-	private next: () => number;
-	constructor(seed: number) {
-		this.next = mulberry32(seed);
-	}
-	chance(p: number): boolean {
-		return this.next() < p;
-	}
-	between(low: number, high: number): number {
-		return low + (high - low) * this.next();
-	}
-	int(low: number, high: number): number {
-		return low + Math.floor(this.next() * (high - low + 1));
-	}
-	pick<T>(items: readonly T[]): T {
-		return items[Math.floor(this.next() * items.length)];
-	}
-	weighted<T>(items: readonly T[], weights: readonly number[]): T {
-		const total = weights.reduce((a, b) => a + b, 0);
-		let r = this.next() * total;
-		for (let i = 0; i < items.length; i++) {
-			r -= weights[i];
-			if (r < 0) return items[i];
-		}
-		return items[items.length - 1];
-	}
-	/** Box–Muller; 1 − u keeps log() away from 0. */
-	normal(sd = 1): number {
-		const u = 1 - this.next();
-		const v = this.next();
-		return sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-	}
-}
-
-// ---------------------------------------------------------------------------------------------
 // Months
 
 function monthIndex(month: string): number {
@@ -524,7 +477,10 @@ export interface SeedRatesOptions {
 	submissions?: number;
 	/** Months of data; 36 by default. */
 	months?: number;
+	/** The overall seed (seed/random.ts); DEFAULT_SEED by default. */
 	seed?: number;
+	/** Which stream the doctors draw from: the demo's own, or the national-scale population's. */
+	stream?: Extract<Stream, 'rates' | 'scale'>;
 }
 
 /** Per category × region: each doctor's £/h values, what saveSubmission's outlier check compares. */
@@ -599,10 +555,16 @@ function* doctorRows(
  * of doctors drawn from their own seed (the same sample every step, so the count rises with the
  * activity), leaving the population's random draws untouched.
  */
-function calibrateActivity(perDoctor: number, first: number, latest: number, today: string) {
+function calibrateActivity(
+	perDoctor: number,
+	first: number,
+	latest: number,
+	today: string,
+	seed: number | undefined
+) {
 	const SAMPLE = 300;
 	const meanRows = (activity: number) => {
-		const random = new Random(0x5eed);
+		const random = new Random(streamSeed('calibration', seed));
 		let rows = 0;
 		for (let i = 0; i < SAMPLE; i++) {
 			const doctor = makeDoctor(random, `sample-${i}`, first, latest, activity);
@@ -632,18 +594,19 @@ export function* rateSubmissionRows({
 	contributorKeys,
 	submissions,
 	months = MONTHS_OF_DATA,
-	seed = 42
+	seed,
+	stream = 'rates'
 }: SeedRatesOptions): Generator<Insertable<RateSubmissionTable>> {
 	const keys =
 		contributorKeys ??
 		Array.from({ length: contributors }, (_, i) => contributorKey(`synthetic-${i}`));
-	const random = new Random(seed);
+	const random = new Random(streamSeed(stream, seed));
 	const latest = monthIndex(today) - 1;
 	const first = latest - months + 1;
 	const activity =
 		submissions === undefined
 			? 1
-			: calibrateActivity(submissions / Math.max(1, keys.length), first, latest, today);
+			: calibrateActivity(submissions / Math.max(1, keys.length), first, latest, today, seed);
 	const doctors = keys.map((key) => makeDoctor(random, key, first, latest, activity));
 
 	const index: RegionIndex = new Map();
@@ -777,13 +740,25 @@ export interface DemoRatesSummary {
 	latest: { quarterEnd: string; cellsPublished: number; cellsSuppressed: number } | null;
 }
 
+export interface DemoRatesOptions {
+	/** The overall seed (seed/random.ts); DEFAULT_SEED by default. */
+	seed?: number;
+	/** Runs once the submissions are stored, before any quarter is published. */
+	beforePublish?: (db: Db) => Promise<void>;
+}
+
 /**
  * The demo's rates: synthetic submissions on an empty table, then every due quarter published,
  * which gives the map its latest figures and members their trend lines.
  */
-export async function seedDemoRates(db: Db, today: string): Promise<DemoRatesSummary> {
+export async function seedDemoRates(
+	db: Db,
+	today: string,
+	{ seed, beforePublish }: DemoRatesOptions = {}
+): Promise<DemoRatesSummary> {
 	const generated = (await countRateSubmissions(db)) === 0;
-	if (generated) await seedRateSubmissions(db, { today });
+	if (generated) await seedRateSubmissions(db, { today, seed });
+	await beforePublish?.(db);
 	await publishDueSnapshots(db, today, await publicationSettings(db), SYSTEM_ACTOR);
 
 	const submissions = await countRateSubmissions(db);

@@ -16,6 +16,7 @@ import { contributorKey } from '../rates/contributor';
 import { nationOfArea } from '../diary/workplaces';
 import { seedRateSubmissions } from './rates';
 import { createProgressBar } from './progress';
+import { Random, streamSeed } from './random';
 
 /** Every scale account shares this password (and one argon2 hash of it, made once per run). */
 export const SCALE_PASSWORD = 'scale-doctor-pass';
@@ -36,6 +37,7 @@ export interface ScaleOptions {
 	diaryDoctors?: number;
 	/** Share of doctors with a current membership. */
 	memberShare?: number;
+	/** The overall seed (seed/random.ts); DEFAULT_SEED by default. */
 	seed?: number;
 	/** Progress bars on stderr. */
 	progress?: boolean;
@@ -103,29 +105,7 @@ class Copier {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Randomness and identities
-
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-function rng(seed: number) {
-	const next = mulberry32(seed);
-	return {
-		next,
-		chance: (p: number) => next() < p,
-		int: (low: number, high: number) => low + Math.floor(next() * (high - low + 1)),
-		pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]
-	};
-}
-type Rng = ReturnType<typeof rng>;
+// Identities
 
 /** A stable v4-shaped UUID per name, so PGlite and a server seeded alike hold the same ids. */
 function stableUuid(name: string): string {
@@ -206,7 +186,7 @@ interface ScaleDoctor {
 }
 
 function scaleDoctors(count: number, seed: number): ScaleDoctor[] {
-	const random = rng(seed);
+	const random = new Random(seed);
 	return Array.from({ length: count }, (_, i) => ({
 		id: stableUuid(`sessional-scale-${seed}-${i}`),
 		// The first doctor is salaried: the diary benchmark reads a job-planned week.
@@ -319,7 +299,7 @@ interface PlannedDay {
 const AREA_CODES = AREAS.map((a) => a.code) as AreaCode[];
 
 function workplaceIn(
-	random: Rng,
+	random: Random,
 	id: string,
 	userId: string,
 	kind: Workplace['kind'],
@@ -343,7 +323,7 @@ function workplaceIn(
  * contacts a day, 40–55 on duty days (about 70 % by telephone), overrunning 30–90 minutes on most.
  */
 function salariedDay(
-	random: Rng,
+	random: Random,
 	userId: string,
 	workplaceId: string,
 	date: string,
@@ -385,7 +365,7 @@ function salariedDay(
 }
 
 /** A locum's in-hours session or day, at £95–£110 an hour or a day rate around £780. */
-function locumSurgery(random: Rng, userId: string, workplaceId: string, date: string): EntryRow {
+function locumSurgery(random: Random, userId: string, workplaceId: string, date: string): EntryRow {
 	const fullDay = random.chance(0.3);
 	const overrun = random.int(0, 40);
 	const length = (fullDay ? 560 : 250) + overrun;
@@ -409,7 +389,12 @@ function locumSurgery(random: Rng, userId: string, workplaceId: string, date: st
 	};
 }
 
-function locumOutOfHours(random: Rng, userId: string, workplaceId: string, date: string): EntryRow {
+function locumOutOfHours(
+	random: Random,
+	userId: string,
+	workplaceId: string,
+	date: string
+): EntryRow {
 	const finish = random.chance(0.6) ? '00:30' : '23:30';
 	const length = finish === '00:30' ? 360 : 300;
 	const contacts = random.int(18, 26);
@@ -474,7 +459,7 @@ function diaryFor(
 	today: string,
 	seed: number
 ): Diary {
-	const random = rng(seed * 7919 + index);
+	const random = new Random(seed * 7919 + index);
 	const name = (i: number) => stableUuid(`sessional-scale-${seed}-${index}-${i}`);
 	if (doctor.kind === 'salaried') {
 		const place = workplaceIn(random, name(0), doctor.id, 'practice', 'salaried', 'Practice');
@@ -549,7 +534,7 @@ async function seedDiaries(
 	}
 ) {
 	const keepers = doctors.slice(0, options.diaryDoctors);
-	const random = rng(options.seed + 1);
+	const random = new Random(options.seed + 1);
 	const days = Math.round(options.diaryYears * 365.25);
 	// Rough size for the bar: salaried ~7 entries a week, locums ~5.
 	const spans = keepers.map((_, i) => (i === 0 ? days : random.int(30, days)));
@@ -604,7 +589,8 @@ async function seedDiaries(
  * when the scale accounts exist already.
  */
 export async function seedScale(db: Db, options: ScaleOptions): Promise<ScaleSummary> {
-	const seed = options.seed ?? 7;
+	// The population's stream; the ids, diaries and memberships derive their own from it.
+	const seed = streamSeed('scale', options.seed);
 	const progress = options.progress ?? false;
 	const diaryDoctors =
 		options.diaryYears > 0 ? Math.min(options.doctors, options.diaryDoctors ?? 1000) : 0;
@@ -629,7 +615,7 @@ export async function seedScale(db: Db, options: ScaleOptions): Promise<ScaleSum
 	const doctors = scaleDoctors(options.doctors, seed);
 	const passwordHash = await hashPassword(SCALE_PASSWORD);
 	const verifiedAt = new Date(`${options.today}T09:00:00Z`);
-	const random = rng(seed + 2);
+	const random = new Random(seed + 2);
 	const userBar = progress ? createProgressBar('doctors', doctors.length) : null;
 	const users = new Copier(db, 'users', USER_COLUMNS, (n) => userBar?.update(n));
 	const members = new Copier(db, 'memberships', MEMBERSHIP_COLUMNS);
@@ -666,7 +652,8 @@ export async function seedScale(db: Db, options: ScaleOptions): Promise<ScaleSum
 		today: options.today,
 		contributorKeys: doctors.map((d) => contributorKey(d.id)),
 		submissions: options.submissions,
-		seed,
+		seed: options.seed,
+		stream: 'scale',
 		onProgress: (n) => rateBar?.update(n)
 	});
 	rateBar?.finish(summary.submissions);
