@@ -16,6 +16,11 @@ if (!process.env.SESSIONAL_E2E_DATA_DIR) {
 }
 const dataDir = process.env.SESSIONAL_E2E_DATA_DIR;
 
+// The suite runs "as of" one date, the server and the tests alike (src/lib/server/clock.ts): the
+// tests compute their expectations from the same pinned day, never from the machine's clock. CI
+// runs parts of it on other dates by setting SESSIONAL_TODAY itself.
+process.env.SESSIONAL_TODAY ||= '2026-11-24';
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	// One server and one SMTP port shared by all tests; the rate-limit test must not race others.
@@ -45,7 +50,8 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'node scripts/start.mjs',
+		// The demo with the shapes the tests rely on (tests/e2e/seed.ts), then the app as `npm start`.
+		command: 'node --import tsx tests/e2e/seed.ts && node scripts/start.mjs',
 		port: PORT,
 		reuseExistingServer: false,
 		timeout: 180_000,

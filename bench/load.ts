@@ -30,7 +30,6 @@ import {
 	type Db,
 	type DbTarget
 } from '../src/lib/server/db/index';
-import { todayInLondon } from '../src/lib/format';
 import { addDays } from '../src/lib/domain/diary-rules';
 import { RATE_CATEGORY_CODES } from '../src/lib/domain/rate-units';
 import { seedScale, SCALE_EMAIL_DOMAIN } from '../src/lib/server/seed/scale';
@@ -41,6 +40,7 @@ import { createSession, generateSessionToken } from '../src/lib/server/auth/sess
 import { buildApp, hasBuild, ROOT } from './lib/build';
 import { startServer } from './lib/http';
 import { startBenchPostgres } from './lib/postgres';
+import * as clock from '../src/lib/server/clock';
 
 const { values: flags } = parseArgs({
 	options: {
@@ -102,7 +102,7 @@ const PORTS = { from: 4350, to: 4399 };
 
 // One key for the seeding here and the server, so both compute the same contributor keys.
 process.env.CONTRIBUTOR_KEY_SECRET ??= randomBytes(32).toString('hex');
-const today = todayInLondon();
+const today = clock.today();
 const sleep = (msecs: number) => new Promise((resolve) => setTimeout(resolve, msecs));
 
 function portIsFree(port: number): Promise<boolean> {

@@ -26,6 +26,9 @@ export const init: ServerInit = async () => {
 	config();
 	contributorSecret();
 	const db = await startDb();
+	const pinned = clock.clockPin();
+	if (pinned)
+		console.info(`[clock] pinned by SESSIONAL_TODAY: running as of ${clock.today()} (${pinned})`);
 	// adapter-node emits this once SIGTERM or SIGINT has closed the HTTP server. Closing the
 	// database then lets the process end: PGlite keeps a timer armed until it is closed (and
 	// writes a shutdown checkpoint when it is), and pg's pool keeps its idle connections.

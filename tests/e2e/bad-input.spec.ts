@@ -11,7 +11,8 @@ import {
 	signIn,
 	test,
 	waitForEmail,
-	type NewUser
+	type NewUser,
+	londonMonth
 } from './fixtures';
 
 const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
@@ -66,12 +67,6 @@ let workplaceId = '';
 let submissionId = '';
 const contexts: Record<Role, BrowserContext | null> = { anon: null, doctor: null, admin: null };
 const request = (role: Role): APIRequestContext => contexts[role]!.request;
-
-function londonMonth(): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
-		.format(new Date())
-		.slice(0, 7);
-}
 
 const rateBase = () => ({
 	category: 'in_hours_session',

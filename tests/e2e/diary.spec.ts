@@ -7,7 +7,8 @@ import {
 	screenshot,
 	signIn,
 	submitForm,
-	test
+	test,
+	TODAY
 } from './fixtures';
 
 test.use({ viewport: { width: 360, height: 740 } });
@@ -15,11 +16,6 @@ test.use({ viewport: { width: 360, height: 740 } });
 test.describe.configure({ mode: 'serial' });
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
-/** Today in London as YYYY-MM-DD, as the server sees it. */
-function todayInLondon(): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-}
 
 function addDays(iso: string, days: number): string {
 	const date = new Date(`${iso}T00:00:00Z`);
@@ -60,7 +56,7 @@ async function ensurePlannedToday(page: Page) {
 		.getByRole('link', { name: /^(Add a job plan|Change the plan from a date) for/ })
 		.first()
 		.click();
-	const weekday = weekdayOf(todayInLondon());
+	const weekday = weekdayOf(TODAY);
 	await page.locator('summary', { hasText: WEEKDAYS[weekday - 1] }).click();
 	const slot = (await page.locator(`select[name="s${weekday}_0_type"]`).inputValue()) ? 1 : 0;
 	await page.locator(`select[name="s${weekday}_${slot}_type"]`).selectOption('surgery');
@@ -120,7 +116,7 @@ test('J1: log today’s planned session with a new finish and contacts in at mos
 test('copy yesterday to today and last week to this week; totals update', async ({ page }) => {
 	await registerUser(page);
 	await addWorkplace(page, 'Hill Street Surgery', 'locum');
-	const today = todayInLondon();
+	const today = TODAY;
 	const yesterday = addDays(today, -1);
 
 	await page.goto(`/diary/${yesterday}`);
@@ -138,16 +134,17 @@ test('copy yesterday to today and last week to this week; totals update', async 
 	await expect(todayCard.getByRole('link', { name: /Surgery 09:00–13:00/ })).toBeVisible();
 	await expect(todayCard).toContainText('16 contacts');
 
-	// Last week into this week, shown on the week before last and the week before.
+	// A week into the week after it, on weeks that hold neither today nor yesterday whatever day
+	// the suite runs (on a Monday, yesterday is in last week): three weeks ago into two weeks ago.
 	const thisMonday = addDays(today, 1 - weekdayOf(today));
-	const source = addDays(thisMonday, -14 + 2); // a Wednesday two weeks ago
+	const source = addDays(thisMonday, -21 + 2); // a Wednesday three weeks ago
 	await page.goto(`/diary/${source}`);
 	await page.getByLabel('Start', { exact: true }).fill('08:00');
 	await page.getByLabel('Finish', { exact: true }).fill('12:30');
 	await page.getByLabel('Telephone', { exact: true }).fill('20');
 	await submitForm(page, page.getByRole('button', { name: 'Save', exact: true }));
 
-	await page.goto(`/diary?week=${addDays(thisMonday, -7)}`);
+	await page.goto(`/diary?week=${addDays(thisMonday, -14)}`);
 	const totals = page.getByRole('definition').first();
 	await expect(totals).toHaveText('0 min');
 	await submitForm(page, page.getByRole('button', { name: 'Copy the week before into this week' }));
@@ -166,7 +163,7 @@ test('bad input gets messages beside the fields, keeps the values and stores not
 }) => {
 	await registerUser(page);
 	await addWorkplace(page, 'Bad Input Practice', 'locum');
-	const yesterday = addDays(todayInLondon(), -1);
+	const yesterday = addDays(TODAY, -1);
 	await page.goto(`/diary/${yesterday}`);
 	await page.getByLabel('Start', { exact: true }).fill('22:00');
 	await page.getByLabel('Finish', { exact: true }).fill('01:00');
@@ -203,7 +200,7 @@ test.describe('without JavaScript', () => {
 	test('a session can be added, with plain number inputs for the counts', async ({ page }) => {
 		await registerUser(page);
 		await addWorkplace(page, 'No Script Surgery', 'salaried');
-		const today = todayInLondon();
+		const today = TODAY;
 		await page.goto(`/diary/${today}`);
 		await expect(page.getByRole('button', { name: /fewer|more/ })).toHaveCount(0);
 		await page.getByLabel('Start', { exact: true }).fill('08:30');
@@ -225,7 +222,7 @@ test.describe('pages', () => {
 	for (const { path, name } of PAGES) {
 		test(`${path} passes axe at 360 × 740`, async ({ page }) => {
 			await signIn(page, DEMO.doctor.email, DEMO.doctor.password);
-			const url = path.replace('TODAY', todayInLondon());
+			const url = path.replace('TODAY', TODAY);
 			const response = await page.goto(url);
 			expect(response?.status()).toBe(200);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);

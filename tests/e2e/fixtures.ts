@@ -3,8 +3,21 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Locator, type Page, type Response } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import smtpTester, { type MailServer } from 'smtp-tester';
+import { addMonths } from '../../src/lib/format';
+import * as clock from '../../src/lib/server/clock';
 
 export { expect };
+
+/**
+ * The suite's "today" in London: the app's clock, pinned for the server and this process alike by
+ * SESSIONAL_TODAY (playwright.config.ts), so expectations never come from the machine's date.
+ */
+export const TODAY = clock.today();
+
+/** 'YYYY-MM' in London, `offset` months from TODAY (the server judges months the same way). */
+export function londonMonth(offset = 0): string {
+	return addMonths(`${TODAY.slice(0, 7)}-01`, offset).slice(0, 7);
+}
 
 /** The app sends its mail here (SMTP_URL in playwright.config.ts). */
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);

@@ -9,6 +9,7 @@ import {
 	type Rgba
 } from '../../src/lib/components/map/colour';
 import { AREAS, NATIONS, REGIONS } from '../../data/geography';
+import { DATA_SHAPES } from './data-shapes';
 
 // ---------------------------------------------------------------------------------------------
 // The published figures, as the map's JSON endpoint gives them
@@ -416,8 +417,9 @@ for (const viewport of [
 			const pixels = await openMap(page);
 
 			// From the table: a published region.
+			const own = DATA_SHAPES.ownColourRegion;
 			const fromTable = cells.find(
-				(c) => c.level === 'region' && published(c) && uniqueName(c.name)
+				(c) => c.level === 'region' && published(c) && uniqueName(c.name) && c.geoCode !== own.code
 			)!;
 			await tableRow(page, fromTable.name)
 				.getByRole('button', { name: fromTable.name, exact: true })
@@ -435,22 +437,17 @@ for (const viewport of [
 				.click();
 			await expect(page.locator('.sheet')).toHaveCount(0);
 
-			// From the map: a point inside an English region drawn in a colour no other region has.
+			// From the map: a point inside the English region the suite's data gives a colour no
+			// other region has (tests/e2e/data-shapes.ts).
 			const classes = expectedClasses(cells, 'region');
-			const candidates = cells
-				.filter(
-					(c) =>
-						c.level === 'region' &&
-						published(c) &&
-						c.parentCode === 'E92000001' &&
-						c.geoCode !== fromTable.geoCode &&
-						[...classes.values()].filter((k) => k === classes.get(c.geoCode)).length === 1
-				)
-				.sort(
-					(a, b) => pixels.counts[classes.get(b.geoCode)!] - pixels.counts[classes.get(a.geoCode)!]
-				);
-			expect(candidates.length, 'an English region with a colour of its own').toBeGreaterThan(0);
-			const target = candidates[0];
+			const target = cells.find((c) => c.geoCode === own.code)!;
+			expect(target.parentCode).toBe('E92000001');
+			expect(published(target), `${own.name} is published`).toBe(true);
+			expect(
+				[...classes.values()].filter((k) => k === classes.get(own.code)),
+				`${own.name} has a colour of its own`
+			).toHaveLength(1);
+			expect(pixels.counts[classes.get(own.code)!], `${own.name} is drawn`).toBeGreaterThan(50);
 			const point = pointInside(await readMap(page), classes.get(target.geoCode)!);
 			await page.locator('.map').click({ position: point });
 			await expect(panel(page, target.name)).toBeVisible();
@@ -460,14 +457,9 @@ for (const viewport of [
 		test('suppressed places read "Not enough reports yet" and show no figure', async ({ page }) => {
 			const { cells } = await fetchCells(page, 'out_of_hours');
 			const names = new Map(cells.map((c) => [c.geoCode, c.name]));
-			const cell = cells.find(
-				(c) =>
-					c.level === 'region' &&
-					!published(c) &&
-					uniqueName(c.name) &&
-					cells.filter((o) => o.name === c.name).length === 1
-			);
-			expect(cell, 'a suppressed region in the demo data').toBeTruthy();
+			const cell = cells.find((c) => c.geoCode === DATA_SHAPES.suppressedRegion.code);
+			expect(cell && !published(cell), "the suite's suppressed region (data-shapes.ts)").toBe(true);
+			expect(uniqueName(cell!.name)).toBe(true);
 			expect(Object.keys(cell!).sort()).toEqual(
 				['geoCode', 'level', 'name', 'parentCode', 'status'].sort()
 			);
@@ -777,7 +769,10 @@ test.describe('axe', () => {
 		await openMap(page, 'category=in_hours_session&level=area');
 		await expectNoA11yViolations(page);
 		const { cells } = await fetchCells(page, 'in_hours_session');
-		const area = cells.find((c) => c.level === 'area' && c.quartiles && uniqueName(c.name))!;
+		// A panel with its trend chart: an area with quartiles and at least two quarters of trend.
+		const area = cells.find(
+			(c) => c.level === 'area' && c.quartiles && (c.trend?.length ?? 0) >= 2 && uniqueName(c.name)
+		)!;
 		await tableRow(page, area.name).getByRole('button', { name: area.name, exact: true }).click();
 		await expect(panel(page, area.name).getByRole('img')).toBeVisible();
 		await expectNoA11yViolations(page);

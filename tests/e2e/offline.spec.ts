@@ -2,12 +2,7 @@
 // duplicates, conflicts shown to the doctor. The service worker is registered by the built app
 // only, which is what the e2e server runs.
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, registerUser, signIn, signOut, submitForm, test } from './fixtures';
-
-function todayInLondon(): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-}
-const TODAY = todayInLondon();
+import { expect, registerUser, signIn, signOut, submitForm, test, TODAY } from './fixtures';
 
 async function addWorkplace(page: Page) {
 	await page.goto('/diary/setup');

@@ -9,7 +9,8 @@ import {
 	signIn,
 	submitForm,
 	test,
-	waitForEmail
+	waitForEmail,
+	londonMonth
 } from './fixtures';
 import { RATES_NOTICE_BODY, RATES_NOTICE_LEAD } from '../../src/lib/rates-notice';
 
@@ -17,19 +18,6 @@ test.use({ viewport: { width: 360, height: 740 } });
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-/** 'YYYY-MM' in London, `offset` months from now (the server judges months the same way). */
-function londonMonth(offset = 0): string {
-	const parts = new Intl.DateTimeFormat('en-GB', {
-		timeZone: 'Europe/London',
-		year: 'numeric',
-		month: '2-digit'
-	}).formatToParts(new Date());
-	const year = Number(parts.find((p) => p.type === 'year')!.value);
-	const month = Number(parts.find((p) => p.type === 'month')!.value);
-	const index = year * 12 + (month - 1) + offset;
-	return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
 
 function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

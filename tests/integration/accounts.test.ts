@@ -147,7 +147,9 @@ describe.each(DATABASES)('accounts on %s', (name) => {
 			.execute();
 		expect(rows.map((r) => r.id)).toEqual([hashToken(token)]);
 		expect(rows[0].id).not.toContain(token);
-		expect(session.expiresAt.getTime()).toBeGreaterThan(clock.nowMs() + SESSION_LIFETIME_MS - 60_000);
+		expect(session.expiresAt.getTime()).toBeGreaterThan(
+			clock.nowMs() + SESSION_LIFETIME_MS - 60_000
+		);
 
 		expect(await validateSessionToken(t.db, token)).toMatchObject({ user: { id: userId } });
 		expect(await validateSessionToken(t.db, 'forged-token')).toBeNull();
