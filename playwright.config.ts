@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// E2E_PORT and E2E_SMTP_PORT let a second run share the machine (the abuse spec also takes
+// E2E_PORT + 2 and + 3 for servers of its own).
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 // The test worker listens for the app's mail on this port (smtp-tester, tests/e2e/fixtures.ts).
-const SMTP_PORT = 2526;
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
 
 // A fresh embedded database for every run. This file is evaluated again in each worker; the
 // workers inherit the variable from the runner, so only the runner makes (and removes) the folder.

@@ -14,20 +14,22 @@ import {
 	submitSignIn,
 	test,
 	uniqueEmail,
-	type Email
+	type Email,
+	BASE_URL,
+	E2E_PORT
 } from './fixtures';
 
-// Issue #8: the abuse protections, over real HTTP. The suite's own server (port 4173) runs with
+// Issue #8: the abuse protections, over real HTTP. The suite's own server (E2E_PORT, 4173) runs with
 // registration and reset limits of 1000 because the suite registers many accounts, so these tests
 // start their own server from the same build with low limits (see `startApp`).
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
-const MAIN = 'http://localhost:4173';
-const LIMITED_PORT = 4175;
+const MAIN = BASE_URL;
+const LIMITED_PORT = E2E_PORT + 2;
 const LIMITED = `http://localhost:${LIMITED_PORT}`;
 /** A short-lived third server, only to read its headers when its ORIGIN is https. */
-const HTTPS_PORT = 4176;
+const HTTPS_PORT = E2E_PORT + 3;
 
 const WINDOW_MINUTES = 15;
 /** Per email (sign-in) or per account (resend, submissions); per client address it is ten times. */

@@ -13,7 +13,8 @@ import {
 	submitSignIn,
 	test,
 	uniqueEmail,
-	waitForEmail
+	waitForEmail,
+	BASE_URL
 } from './fixtures';
 
 test.use({ viewport: { width: 360, height: 740 } });
@@ -51,7 +52,7 @@ test('the whole account journey: register, confirm, sign in, reset, delete', asy
 	const verification = await waitForEmail(mailServer, user.email);
 	expect(verification.headers.subject).toBe('Confirm your email for Sessional');
 	const verifyLink = readLink(verification, '/verify-email?token=');
-	expect(verifyLink.startsWith('http://localhost:4173/')).toBe(true);
+	expect(verifyLink.startsWith(`${BASE_URL}/`)).toBe(true);
 	await page.goto(verifyLink);
 	await expect(page.getByText('Thank you: your email address is confirmed.')).toBeVisible();
 
@@ -317,7 +318,7 @@ test.describe('password reset links', () => {
 				password: 'Ward-round-forged-kettle',
 				confirm: 'Ward-round-forged-kettle'
 			},
-			headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+			headers: { origin: BASE_URL, accept: 'text/html' }
 		});
 		expect(response.status()).toBe(400);
 		expect(await response.text()).toContain('This reset link is not valid.');

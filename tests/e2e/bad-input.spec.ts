@@ -12,10 +12,11 @@ import {
 	test,
 	waitForEmail,
 	type NewUser,
-	londonMonth
+	londonMonth,
+	BASE_URL
 } from './fixtures';
 
-const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
+const ORIGIN = BASE_URL;
 const AREA = 'E54000037';
 const DAY = '2026-01-12';
 const ZERO_UUID = '00000000-0000-4000-8000-000000000000';

@@ -8,6 +8,10 @@ import * as clock from '../../src/lib/server/clock';
 
 export { expect };
 
+/** The suite's server (playwright.config.ts). */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
+export const BASE_URL = `http://localhost:${E2E_PORT}`;
+
 /**
  * The suite's "today" in London: the app's clock, pinned for the server and this process alike by
  * SESSIONAL_TODAY (playwright.config.ts), so expectations never come from the machine's date.
