@@ -1,4 +1,5 @@
 import type { Db } from './db/index';
+import * as clock from './clock';
 
 export interface Actor {
 	id: string | null;
@@ -21,7 +22,8 @@ export async function recordAudit(
 			actor_label: actor.label,
 			action,
 			target,
-			details: JSON.stringify(details)
+			details: JSON.stringify(details),
+			created_at: clock.now()
 		})
 		.execute();
 }

@@ -50,7 +50,8 @@ export async function createSession(
 			id: session.id,
 			user_id: userId,
 			expires_at: session.expiresAt,
-			user_agent: userAgent?.slice(0, 300) ?? null
+			user_agent: userAgent?.slice(0, 300) ?? null,
+			created_at: clock.now()
 		})
 		.execute();
 	return session;
