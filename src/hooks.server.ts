@@ -20,6 +20,7 @@ import {
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import { handleRouteAccess } from '$lib/server/auth/route-access';
 import * as clock from '$lib/server/clock';
 
 export const init: ServerInit = async () => {
@@ -128,11 +129,14 @@ const handleFailuresBeforeActions: Handle = async ({ event, resolve }) => {
 	}
 };
 
+// The route-group lock (src/lib/server/auth/route-access.ts) comes after the session is read
+// and inside the security headers, so its refusals carry them too.
 export const handle = sequence(
 	handleUnreadableBodies,
 	handleFailuresBeforeActions,
 	handleAuth,
-	handleSecurityHeaders
+	handleSecurityHeaders,
+	handleRouteAccess
 );
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

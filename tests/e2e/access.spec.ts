@@ -27,6 +27,78 @@ test('a crafted redirectTo cannot send someone off the site', async ({ page }) =
 	await expect(page).toHaveURL(`${BASE_URL}/account`);
 });
 
+/** Values of redirectTo that have sent, or could send, someone off the site after signing in. */
+const HOSTILE_REDIRECTS = [
+	'/\t/evil.example',
+	'/\n/evil.example',
+	'/\r/evil.example',
+	'/\r\n/evil.example',
+	'/\\evil.example',
+	'\\\\evil.example',
+	'//evil.example',
+	'/.//evil.example',
+	'/%2F%2Fevil.example',
+	'javascript:alert(1)',
+	'https://evil.example/'
+];
+
+/** Where a browser that is on the app goes after `Location: <location>`. */
+function expectOnSite(location: string | undefined, value: string) {
+	expect(location, `a Location for ${JSON.stringify(value)}`).toBeTruthy();
+	expect(new URL(location!, `${BASE_URL}/login`).origin, JSON.stringify(value)).toBe(BASE_URL);
+	expect(location!.startsWith('/'), JSON.stringify(value)).toBe(true);
+	expect(/^\/[\\/]/.test(location!), JSON.stringify(value)).toBe(false);
+}
+
+test('signed in, /login?redirectTo=<hostile> sends the browser to a page on this site, never a 500', async ({
+	page
+}) => {
+	await signIn(page, DEMO.doctor.email, DEMO.doctor.password);
+	for (const value of HOSTILE_REDIRECTS) {
+		const response = await page.request.get(`/login?redirectTo=${encodeURIComponent(value)}`, {
+			maxRedirects: 0
+		});
+		expect(response.status(), JSON.stringify(value)).toBe(303);
+		expectOnSite(response.headers()['location'], value);
+	}
+	// A good target with a query comes back as it was.
+	const good = await page.request.get(
+		`/login?redirectTo=${encodeURIComponent('/diary/reports?from=2026-01-01&to=2026-03-31')}`,
+		{ maxRedirects: 0 }
+	);
+	expect(good.headers()['location']).toBe('/diary/reports?from=2026-01-01&to=2026-03-31');
+});
+
+test('signing in with a hostile redirectTo lands on this site, never a 500', async ({
+	page,
+	playwright
+}) => {
+	const user = await registerUser(page, {});
+	for (const value of [...HOSTILE_REDIRECTS, '/diary?view=week']) {
+		// A fresh visitor each time, as from a crafted link; the form posts redirectTo as a field
+		// and the link carries it in the address.
+		const visitor = await playwright.request.newContext({ baseURL: BASE_URL });
+		for (const [url, form] of [
+			['/login', { email: user.email, password: user.password, redirectTo: value }],
+			[
+				`/login?redirectTo=${encodeURIComponent(value)}`,
+				{ email: user.email, password: user.password }
+			]
+		] as const) {
+			const response = await visitor.post(url, {
+				form,
+				headers: { origin: BASE_URL, accept: 'text/html' },
+				maxRedirects: 0
+			});
+			expect(response.status(), `${url} ${JSON.stringify(value)}`).toBe(303);
+			const location = response.headers()['location'];
+			expectOnSite(location, value);
+			if (value === '/diary?view=week') expect(location).toBe('/diary?view=week');
+		}
+		await visitor.dispose();
+	}
+});
+
 test('a visitor asking for /admin is sent to sign in', async ({ page }) => {
 	await page.goto('/admin');
 	await expect(page).toHaveURL(/\/login\?redirectTo=%2Fadmin$/);

@@ -1,14 +1,31 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { SessionUser } from './session';
 
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
+/**
+ * Where to send someone after signing in: only a path on this site. The value is parsed as a URL
+ * against the app's origin, the way a browser will read the Location header, and kept only when
+ * it lands on that same origin; what is sent back is the parsed path, query and fragment
+ * re-serialised, so tabs and newlines (which URL parsing drops: `/\t/evil.example` is
+ * `//evil.example`), backslashes (read as slashes) and control characters never reach a header.
+ * Anything else, including a path that would re-serialise to `//host`, gives the fallback.
+ */
 export function safeRedirectTarget(
 	value: string | null | undefined,
+	origin: string,
 	fallback = '/account'
 ): string {
-	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
+	if (!value || !value.startsWith('/')) return fallback;
+	let parsed: URL;
+	try {
+		parsed = new URL(value, origin);
+	} catch {
 		return fallback;
-	return value;
+	}
+	if (parsed.origin !== new URL(origin).origin) return fallback;
+	const target = parsed.pathname + parsed.search + parsed.hash;
+	if (!target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\'))
+		return fallback;
+	return target;
 }
 
 export function signInUrl(url: URL): string {

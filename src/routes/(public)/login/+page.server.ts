@@ -10,9 +10,10 @@ import { invalid, parseForm } from '$lib/server/forms';
 import { signInSchema } from '$lib/schemas/auth';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+	if (locals.user)
+		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin));
 	return {
-		redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo')),
+		redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin),
 		reset: url.searchParams.has('reset'),
 		deleted: url.searchParams.has('deleted')
 	};
@@ -41,7 +42,10 @@ export const actions: Actions = {
 		await startSession(db, cookies, user.id, request.headers.get('user-agent'));
 		redirect(
 			303,
-			safeRedirectTarget(form.get('redirectTo')?.toString() ?? url.searchParams.get('redirectTo'))
+			safeRedirectTarget(
+				form.get('redirectTo')?.toString() ?? url.searchParams.get('redirectTo'),
+				url.origin
+			)
 		);
 	}
 };
