@@ -16,6 +16,7 @@ import { publicationSettings } from '$lib/server/rates/settings';
 
 import {
 	deleteSessionCookie,
+	markSessionOnResponse,
 	SESSION_COOKIE,
 	setSessionCookie,
 	validateSessionToken
@@ -70,7 +71,11 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 			deleteSessionCookie(event.cookies);
 		}
 	}
-	return resolve(event);
+	const wasLive = event.locals.session !== null;
+	const response = await resolve(event);
+	// Read after the answer: sign-in, sign-out and a password change replace or delete the cookie.
+	markSessionOnResponse(response.headers, token, event.cookies.get(SESSION_COOKIE), wasLive);
+	return response;
 };
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {

@@ -2,6 +2,7 @@ import type { LayoutServerLoad } from './$types';
 import { getDb } from '$lib/server/db/connection';
 import { isMemberOn } from '$lib/server/membership';
 import { viewerOf } from '$lib/nav';
+import { accountTag } from '$lib/server/auth/session';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
 	const user = locals.user;
@@ -11,7 +12,9 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 			name: user.name,
 			email: user.email,
 			role: user.role,
-			emailVerified: user.emailVerified
+			emailVerified: user.emailVerified,
+			/** Offline changes are queued under this tag and sent only while it is signed in. */
+			account: accountTag(user.id)
 		},
 		viewer: viewerOf(user, member)
 	};

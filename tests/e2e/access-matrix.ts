@@ -49,6 +49,12 @@ export const ACCESS_MATRIX: RouteAccess[] = [
 	{ route: '/map/compare', path: '/map/compare', expect: everyone },
 	{ route: '/api/rates/[category]', path: '/api/rates/in_hours_session', expect: everyone },
 	{ route: '/healthz', path: '/healthz', expect: everyone },
+	{
+		route: '/session',
+		path: '/session',
+		expect: everyone,
+		note: 'Who is signed in here, as a digest: the offline diary asks it (null for a visitor).'
+	},
 	{ route: '/login', path: '/login', expect: visitorsOnly },
 	{ route: '/register', path: '/register', expect: visitorsOnly },
 	{ route: '/reset-password', path: '/reset-password', expect: everyone },
@@ -75,7 +81,7 @@ export const ACCESS_MATRIX: RouteAccess[] = [
 	{
 		route: '/diary/sync',
 		path: '/diary/sync',
-		post: { changes: [] },
+		post: { account: '0'.repeat(32), changes: [] },
 		expect: { visitor: 401, doctor: 400, member: 400, admin: 400 },
 		note: 'The offline queue posts JSON; a visitor is refused before the body is read.'
 	},

@@ -221,3 +221,159 @@ test.describe('sync without the service worker in the way', () => {
 		await other.close();
 	});
 });
+
+// Issue 14, F3: on a shared computer a doctor's diary must not stay readable offline once their
+// session has ended, whichever way it ended, and their offline changes must never be sent under
+// someone else's session. The service worker keeps pages per session and serves them only while
+// the server last said that session is the one signed in here (src/service-worker.ts).
+test.describe('a shared computer: nothing of a doctor offline once their session ends', () => {
+	// Two doctors, or two devices, and the network going away and back: slower than most tests.
+	test.describe.configure({ timeout: 120_000 });
+	const WORKPLACE = 'Moorside Surgery';
+
+	/** A doctor with a session logged, the diary's pages opened once under the worker. */
+	async function doctorWithDiaryKept(page: Page) {
+		const user = await registerUser(page);
+		await addWorkplace(page);
+		await logOnline(page, '18:00', '19:00', '4');
+		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+		await page.reload();
+		await page.goto('/diary');
+		await page.goto(`/diary/${TODAY}`);
+		await settle(page);
+		return user;
+	}
+
+	/** While the session lasts, the day reads offline: the test below it is not vacuous. */
+	async function expectReadableOffline(page: Page) {
+		await page.context().setOffline(true);
+		const response = await page.goto(`/diary/${TODAY}`);
+		expect(response?.fromServiceWorker()).toBe(true);
+		await expect(logged(page).filter({ hasText: '18:00–19:00' })).toHaveCount(1);
+		await page.context().setOffline(false);
+	}
+
+	/** Offline, no diary page shows anything of the first doctor's. */
+	async function expectNothingOffline(page: Page) {
+		await page.context().setOffline(true);
+		for (const path of ['/diary', `/diary/${TODAY}`, `/diary/${TODAY}/__data.json`]) {
+			await page.goto(path).catch(() => null);
+			await expect(page.getByText(WORKPLACE)).toHaveCount(0);
+			await expect(page.getByText('18:00–19:00')).toHaveCount(0);
+		}
+		await page.context().setOffline(false);
+	}
+
+	/** What this browser's offline queue holds, whoever it belongs to. */
+	async function queueInBrowser(page: Page): Promise<unknown[]> {
+		return page.evaluate(
+			() =>
+				new Promise<unknown[]>((resolve, reject) => {
+					const open = indexedDB.open('sessional-offline', 1);
+					open.onupgradeneeded = () =>
+						open.result.createObjectStore('changes', { keyPath: 'seq', autoIncrement: true });
+					open.onerror = () => reject(open.error);
+					open.onsuccess = () => {
+						const all = open.result.transaction('changes').objectStore('changes').getAll();
+						all.onsuccess = () => {
+							open.result.close();
+							resolve(all.result);
+						};
+						all.onerror = () => reject(all.error);
+					};
+				})
+		);
+	}
+
+	async function signOutEverywhere(page: Page) {
+		await page.goto('/account', { waitUntil: 'networkidle' });
+		await submitForm(page, page.getByRole('button', { name: 'Sign out everywhere' }));
+		await expect(page).toHaveURL(/\/login/);
+	}
+
+	test('sign out everywhere from this browser', async ({ page }) => {
+		await doctorWithDiaryKept(page);
+		await expectReadableOffline(page);
+		await signOutEverywhere(page);
+		await expectNothingOffline(page);
+	});
+
+	test('sign out everywhere from another device, heard when the connection returns', async ({
+		page,
+		context,
+		browser
+	}) => {
+		const user = await doctorWithDiaryKept(page);
+		await expectReadableOffline(page);
+		// The computer is offline while the doctor signs out everywhere from their phone.
+		await context.setOffline(true);
+		const other = await browser.newContext({ serviceWorkers: 'block' });
+		const phone = await other.newPage();
+		await signIn(phone, user.email, user.password);
+		await signOutEverywhere(phone);
+		await other.close();
+		// Its connection returns: the page asks who is signed in, is told nobody, and leaves.
+		await context.setOffline(false);
+		await expect(page).toHaveURL(/\/login/);
+		await expectNothingOffline(page);
+	});
+
+	test('account deleted', async ({ page }) => {
+		const user = await doctorWithDiaryKept(page);
+		await expectReadableOffline(page);
+		await page.goto('/account', { waitUntil: 'networkidle' });
+		await page.locator('#delete-password').fill(user.password);
+		await page.locator('#delete-confirm').fill('DELETE');
+		await submitForm(page, page.getByRole('button', { name: 'Delete my account' }));
+		await expect(page).toHaveURL(/\/login\?deleted=1/);
+		await expectNothingOffline(page);
+	});
+
+	test('a second doctor signs in on the same browser: none of the first one’s pages or queue', async ({
+		page,
+		context,
+		browser
+	}) => {
+		const first = await doctorWithDiaryKept(page);
+		const syncs: string[] = [];
+		context.on('request', (request) => {
+			if (request.url().endsWith('/diary/sync')) syncs.push(request.postData() ?? '');
+		});
+		// The first doctor logs a session with no signal: it waits in this browser's queue.
+		await context.setOffline(true);
+		await fillSession(page, '08:00', '12:00', '11');
+		await saveOffline(page, 'Save');
+		expect(await queueInBrowser(page)).toHaveLength(1);
+
+		// A second doctor signs in on this browser (in another window; the session cookie is the
+		// only thing the two windows share) before this page has had a signal again.
+		const other = await browser.newContext({ serviceWorkers: 'block' });
+		await registerUser(await other.newPage());
+		const cookie = (await other.cookies()).find((c) => c.name === 'session')!;
+		await other.close();
+		await context.clearCookies();
+		await context.addCookies([cookie]);
+
+		// The signal returns: the page learns who is signed in, and the first doctor's change
+		// leaves the browser unsent; the page reloads as the second doctor's.
+		await context.setOffline(false);
+		await expect(page.getByText(WORKPLACE)).toHaveCount(0);
+		await expect(page.getByText('Add a workplace first')).toBeVisible();
+		await expect.poll(() => queueInBrowser(page)).toHaveLength(0);
+		await settle(page);
+		expect(syncs).toEqual([]);
+		await expect(logged(page)).toHaveCount(0);
+		await expectNothingOffline(page);
+
+		// The second doctor leaves; the first is told, once, what was not sent.
+		await page.goto('/diary');
+		await signOut(page);
+		await signIn(page, first.email, first.password);
+		const note = page.getByTestId('offline-discarded');
+		await expect(note).toContainText('1 diary change you made offline on this browser');
+		await expect(note).toContainText('Please enter it again');
+		await page.goto(`/diary/${TODAY}`);
+		await expect(logged(page)).toHaveCount(1);
+		await expect(page.getByTestId('offline-discarded')).toHaveCount(0);
+	});
+});

@@ -256,7 +256,13 @@ describe.each(DATABASES)('offline sync (%s)', (name) => {
 	});
 
 	it('refuses a malformed batch before anything runs', () => {
-		expect(syncBatchSchema.safeParse({ changes: [] }).success).toBe(false);
+		const account = 'a'.repeat(32);
+		const one = [create(fields(randomUUID()))];
+		expect(syncBatchSchema.safeParse({ account, changes: one }).success).toBe(true);
+		// A batch that does not say which account queued it is refused (issue 14).
+		expect(syncBatchSchema.safeParse({ changes: one }).success).toBe(false);
+		expect(syncBatchSchema.safeParse({ account: 'someone', changes: one }).success).toBe(false);
+		expect(syncBatchSchema.safeParse({ account, changes: [] }).success).toBe(false);
 		expect(
 			syncBatchSchema.safeParse({ changes: [{ clientId: 'x', op: 'create', fields: {} }] }).success
 		).toBe(false);

@@ -19,6 +19,8 @@ export const syncChangeSchema = z.object({
 export type SyncChange = z.infer<typeof syncChangeSchema>;
 
 export const syncBatchSchema = z.object({
+	/** The account the changes were queued under (its tag): the server refuses them for any other. */
+	account: z.string().regex(/^[0-9a-f]{32}$/, 'Say which account queued these changes.'),
 	changes: z.array(syncChangeSchema).min(1).max(MAX_SYNC_BATCH)
 });
 

@@ -4,6 +4,11 @@ import type { Role } from '../db/schema';
 import { useSecureCookies } from '../config';
 import { generateToken, hashToken } from './crypto';
 import * as clock from '../clock';
+import {
+	NO_SESSION,
+	SESSION_ENDED_HEADER,
+	SESSION_TAG_HEADER
+} from '../../offline/session-headers';
 
 // The Lucia guide's database sessions: a random token in the cookie, its SHA-256 in the table.
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -171,4 +176,40 @@ export async function startSession(
 	const token = generateSessionToken();
 	const session = await createSession(db, token, userId, userAgent);
 	setSessionCookie(cookies, token, session.expiresAt);
+}
+
+/**
+ * What the browser may know of a session, for the offline diary (issue 14, F3): the service worker
+ * keeps a doctor's pages under this tag and serves them only while the session with this tag is
+ * the one signed in. A digest of the session id (itself a digest of the token), so it neither
+ * signs anyone in nor leads back to the cookie.
+ */
+export function sessionTag(sessionId: string): string {
+	return hashToken(`sessional:session-tag:${sessionId}`).slice(0, 32);
+}
+
+/** The account a queued offline change belongs to, as the browser keeps it: a digest, not the id. */
+export function accountTag(userId: string): string {
+	return hashToken(`sessional:account-tag:${userId}`).slice(0, 32);
+}
+
+/**
+ * Marks an answer with the session it leaves this browser in. `before` is the cookie the request
+ * came with, `after` the one the answer leaves (undefined once deleted). An answer that ends a
+ * session says so, and asks the browser to clear what it keeps for this site: everything when the
+ * person ended a live session here (sign-out, sign out everywhere, account deleted); only the HTTP
+ * cache when the cookie was already dead (ended elsewhere or expired), so the app can first record,
+ * without any diary content, how many unsent offline changes it removes for the doctor to be told.
+ */
+export function markSessionOnResponse(
+	headers: Headers,
+	before: string | null,
+	after: string | undefined,
+	wasLive: boolean
+): void {
+	headers.set(SESSION_TAG_HEADER, after ? sessionTag(hashToken(after)) : NO_SESSION);
+	if (before && !after) {
+		headers.set(SESSION_ENDED_HEADER, '1');
+		headers.set('Clear-Site-Data', wasLive ? '"cache", "storage"' : '"cache"');
+	}
 }
