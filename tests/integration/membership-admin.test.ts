@@ -16,7 +16,7 @@ import {
 } from '../../src/lib/server/membership/admin';
 import {
 	applyImport,
-	parseImportDate,
+	readImportDate,
 	parseMemberCsv,
 	previewImport
 } from '../../src/lib/server/membership/csv-import';
@@ -80,15 +80,27 @@ describe('membership arithmetic', () => {
 			extending: true
 		});
 		expect(grantDefaultsFor('2026-11-24', null, settings).validUntil).toBe('2027-11-23');
+		// Memberships stored to far dates before the app's range held (issue 14) still give a
+		// form to render, inside the range.
+		for (const until of ['9999-12-31', '2100-12-31', '10000-01-01']) {
+			expect(grantDefaultsFor('2026-11-24', until, settings), until).toMatchObject({
+				validFrom: '2100-12-31',
+				validUntil: '2100-12-31'
+			});
+		}
+		expect(grantDefaultsFor('2026-11-24', '2100-06-30', settings).validUntil).toBe('2100-12-31');
 	});
 
 	it('reads dates as ISO or as the UK writes them, and nothing else', () => {
-		expect(parseImportDate('2027-03-31')).toBe('2027-03-31');
-		expect(parseImportDate('31/03/2027')).toBe('2027-03-31');
-		expect(parseImportDate('1/4/2027')).toBe('2027-04-01');
-		expect(parseImportDate('2027-02-30')).toBeNull();
-		expect(parseImportDate('03/31/2027')).toBeNull();
-		expect(parseImportDate('next year')).toBeNull();
+		expect(readImportDate('2027-03-31')).toEqual({ ok: true, date: '2027-03-31' });
+		expect(readImportDate('31/03/2027')).toEqual({ ok: true, date: '2027-03-31' });
+		expect(readImportDate('1/4/2027')).toEqual({ ok: true, date: '2027-04-01' });
+		expect(readImportDate('2027-02-30')).toEqual({ ok: false, problem: 'shape' });
+		expect(readImportDate('03/31/2027')).toEqual({ ok: false, problem: 'shape' });
+		expect(readImportDate('next year')).toEqual({ ok: false, problem: 'shape' });
+		// The app's one range of dates holds for imports too.
+		expect(readImportDate('9999-12-31')).toEqual({ ok: false, problem: 'range' });
+		expect(readImportDate('01/01/0001')).toEqual({ ok: false, problem: 'range' });
 	});
 });
 
