@@ -98,20 +98,55 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** The bodies a form can send that actions here read (through `request.formData()`). */
+const FORM_BODIES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
+
+function plainAnswer(status: number, message: string): Response {
+	return new Response(message, {
+		status,
+		headers: { 'content-type': 'text/plain; charset=utf-8' }
+	});
+}
+
 /**
- * HTML forms may post text/plain, which SvelteKit lets through to actions, but no action or
- * endpoint here reads it and `request.formData()` throws on it: answer 415 before any of them run.
+ * A body no action can read is answered here, before any action or endpoint runs, whatever its
+ * content type (issue 14 F4): `request.formData()` throws a TypeError on a multipart body with a
+ * missing or broken boundary, which would be a 500 in the action.
+ * - text/plain, which HTML forms may post and SvelteKit lets through to actions: 415, no action
+ *   or endpoint reads it. (Other types, JSON included, reach actions only to be answered 415 by
+ *   SvelteKit itself, and /diary/sync reads JSON.)
+ * - urlencoded and multipart: read once from a copy of the request; unreadable is 400, and a body
+ *   over the size limit stays a 413.
  */
 const handleUnreadableBodies: Handle = async ({ event, resolve }) => {
-	const type = event.request.headers.get('content-type') ?? '';
-	if (event.request.method !== 'GET' && type.toLowerCase().startsWith('text/plain')) {
-		return new Response('Send forms as application/x-www-form-urlencoded or multipart/form-data.', {
-			status: 415,
-			headers: { 'content-type': 'text/plain; charset=utf-8' }
-		});
+	const { request } = event;
+	if (request.method === 'GET' || request.method === 'HEAD') return resolve(event);
+	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+	if (type === 'text/plain') {
+		return plainAnswer(
+			415,
+			'Send forms as application/x-www-form-urlencoded or multipart/form-data.'
+		);
+	}
+	if (FORM_BODIES.has(type)) {
+		try {
+			await request.clone().formData();
+		} catch (err) {
+			if (bodyStatus(err) === 413) return plainAnswer(413, 'This form is too large to send.');
+			return plainAnswer(400, 'This form could not be read. Send it again from its page.');
+		}
 	}
 	return resolve(event);
 };
+
+/** The status a body error carries: SvelteKit's size limit is a 413, possibly as the cause. */
+function bodyStatus(err: unknown): number | null {
+	for (let e = err, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+		const status = (e as { status?: unknown }).status;
+		if (typeof status === 'number') return status;
+	}
+	return null;
+}
 
 /**
  * A database that is down (503) or a full disk (507) met here in the hooks, before any action

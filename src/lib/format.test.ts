@@ -3,6 +3,7 @@ import {
 	addDays,
 	addMonths,
 	formatDate,
+	formatLongDate,
 	formatMinutes,
 	formatPence,
 	formatWholePounds,
@@ -44,6 +45,15 @@ describe('date arithmetic', () => {
 	it('rejects dates that do not exist', () => {
 		expect(() => parseIsoDate('2026-02-30')).toThrow();
 		expect(() => parseIsoDate('24/11/2026')).toThrow();
+	});
+
+	it('still shows stored days outside the range the app accepts (issue 14)', () => {
+		expect(formatLongDate('9999-12-31')).toBe('31 December 9999');
+		expect(formatLongDate('0001-01-01')).toBe('1 January 1');
+		expect(parseIsoDate('0050-06-01').getUTCFullYear()).toBe(50);
+		// Postgres writes years past 9999 with five digits: shown as stored, never a 500.
+		expect(formatLongDate('10000-01-01')).toBe('10000-01-01');
+		expect(formatDate('+010000-01')).toBe('+010000-01');
 	});
 
 	it("takes today's date in London, not UTC", () => {

@@ -1,4 +1,6 @@
 // en-GB formatting used by every page: dates as "Tue, 24 Nov 2026", money as "£1,234.50".
+import { readDate } from './domain/calendar';
+
 const LONDON = 'Europe/London';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
@@ -35,13 +37,32 @@ const wholePounds = new Intl.NumberFormat('en-GB', {
 	maximumFractionDigits: 0
 });
 
-/** 'YYYY-MM-DD' → a Date at UTC midnight, so day arithmetic never crosses a clock change. */
+/**
+ * 'YYYY-MM-DD' → a Date at UTC midnight, so day arithmetic never crosses a clock change. Dates
+ * that come in are read by the calendar (`readDate`), which keeps them in the app's range; this
+ * also takes a stored day outside it (a membership to 9999-12-31 granted before the range held),
+ * so pages can still show it.
+ */
 export function parseIsoDate(iso: string): Date {
-	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-	if (!match) throw new Error(`Not a YYYY-MM-DD date: ${iso}`);
-	const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-	if (date.toISOString().slice(0, 10) !== iso) throw new Error(`No such date: ${iso}`);
+	const reading = readDate(iso);
+	if (!reading.ok && reading.problem === 'shape') throw new Error(`Not a YYYY-MM-DD date: ${iso}`);
+	// Date.UTC would read years 0–99 as 1900–1999.
+	const date = new Date(0);
+	date.setUTCFullYear(
+		Number(iso.slice(0, 4)),
+		Number(iso.slice(5, 7)) - 1,
+		Number(iso.slice(8, 10))
+	);
 	return date;
+}
+
+/** A stored day the calendar cannot read at all (a five-digit year) is shown as it is stored. */
+function formatDay(format: Intl.DateTimeFormat, iso: string): string {
+	try {
+		return format.format(parseIsoDate(iso));
+	} catch {
+		return iso;
+	}
 }
 
 export function toIsoDate(date: Date): string {
@@ -74,11 +95,11 @@ export function todayInLondon(now: Date): string {
 }
 
 export function formatDate(iso: string): string {
-	return dateFormat.format(parseIsoDate(iso));
+	return formatDay(dateFormat, iso);
 }
 
 export function formatLongDate(iso: string): string {
-	return longDateFormat.format(parseIsoDate(iso));
+	return formatDay(longDateFormat, iso);
 }
 
 export function formatDateTime(value: Date | string): string {

@@ -233,7 +233,7 @@ const TARGETS: Target[] = [
 		role: 'doctor',
 		path: '/diary?/logTemplate',
 		base: () => ({ date: DAY, template: ZERO_UUID }),
-		fields: ['template']
+		fields: ['date', 'template']
 	},
 	{
 		name: 'diary setup workplace (invalid kind)',
@@ -254,7 +254,7 @@ const TARGETS: Target[] = [
 		role: 'doctor',
 		path: '/diary/setup?/savePlan',
 		base: () => ({ workplaceId: ZERO_UUID, effectiveFrom: 'never', salary: '' }),
-		fields: ['workplaceId', 'salary', 's1_0_type', 's1_0_start', 'planId']
+		fields: ['workplaceId', 'effectiveFrom', 'salary', 's1_0_type', 's1_0_start', 'planId']
 	},
 	{
 		name: 'diary setup delete plan / template',
@@ -359,6 +359,15 @@ async function send(
 		// Not JSON: an HTML or plain-text error page.
 	}
 	return { status: response.status(), type, innerStatus, body };
+}
+
+/** A multipart body with the given boundary, which the request's content type may or may not name. */
+function multipartBody(fields: Record<string, string>, boundary: string): string {
+	const parts = Object.entries(fields).map(
+		([name, value]) =>
+			`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`
+	);
+	return `${parts.join('')}--${boundary}--\r\n`;
 }
 
 function expectNoServerError(answer: Answer, label: string) {
@@ -466,6 +475,135 @@ test.describe('bad input at every form action and API', () => {
 		for (const context of Object.values(contexts)) await context?.close();
 	});
 
+	// Issue 14 F4: every date is read by one function with one range (2000-01-01 to 2100-12-31);
+	// a far date is refused with the range's message by its field, what was typed comes back, and
+	// nothing is stored (checked by the last test). Before, a week copied from 9999-12-31 was a
+	// 500 and a membership granted to 9999-12-31 broke its member's admin page for good. First, so
+	// the rate form's messages are seen before the hostile values below use up its attempt limit.
+	test('far dates in every date field: the range’s message, what was typed kept, no 5xx', async () => {
+		const RANGE = 'Enter a date between 1 January 2000 and 31 December 2100.';
+		const MONTH_RANGE = 'Enter a month between January 2000 and December 2100.';
+		const doc = request('doctor');
+		const admin = request('admin');
+		const far = ['9999-12-31', '0001-01-01', '1999-12-31', '2101-01-01'];
+		const cases: {
+			name: string;
+			api: APIRequestContext;
+			path: string;
+			form: Record<string, string>;
+			message: string;
+			typed?: string;
+		}[] = [];
+		for (const date of far) {
+			for (const kind of ['day', 'week']) {
+				cases.push({
+					name: `copy ${kind}`,
+					api: doc,
+					path: '/diary?/copy',
+					form: { kind, date },
+					message: RANGE
+				});
+			}
+			cases.push(
+				{
+					name: 'save entry',
+					api: doc,
+					path: `/diary/${DAY}?/save`,
+					form: { date, workplaceId, sessionType: 'surgery', start: '08:30', finish: '12:30' },
+					message: RANGE,
+					typed: date
+				},
+				{
+					name: 'delete entry',
+					api: doc,
+					path: `/diary/${DAY}?/delete`,
+					form: { date, id: ZERO_UUID },
+					message: RANGE
+				},
+				{
+					name: 'log planned',
+					api: doc,
+					path: '/diary?/logPlanned',
+					form: { date, slot: ZERO_UUID },
+					message: RANGE
+				},
+				{
+					name: 'log template',
+					api: doc,
+					path: '/diary?/logTemplate',
+					form: { date, template: ZERO_UUID },
+					message: RANGE
+				},
+				{
+					name: 'job plan',
+					api: doc,
+					path: '/diary/setup?/savePlan',
+					form: { workplaceId, effectiveFrom: date, salary: '', s1_0_type: 'surgery' },
+					message: RANGE,
+					typed: date
+				},
+				{
+					name: 'grant until',
+					api: admin,
+					path: `/admin/members/${userId}?/grant`,
+					form: { validFrom: '2026-11-24', validUntil: date, amount: '26' },
+					message: RANGE,
+					typed: date
+				},
+				{
+					name: 'grant from',
+					api: admin,
+					path: `/admin/members/${userId}?/grant`,
+					form: { validFrom: date, validUntil: '2026-12-31', amount: '26' },
+					message: RANGE,
+					typed: date
+				},
+				{
+					name: 'rate work month',
+					api: doc,
+					path: '/rates/submit',
+					form: { ...rateBase(), workMonth: date.slice(0, 7) },
+					message: MONTH_RANGE,
+					typed: date.slice(0, 7)
+				}
+			);
+		}
+		for (const c of cases) {
+			const label = `${c.name} ${JSON.stringify(c.form).slice(0, 120)}`;
+			const answer = await send(c.api, c.path, { form: c.form });
+			expectRefused(answer, label);
+			expect.soft(answer.type, label).toBe('failure');
+			expect.soft(answer.body, label).toContain(c.message);
+			if (c.typed) expect.soft(answer.body, label).toContain(c.typed);
+		}
+
+		// Dates in URLs: the week falls back to this week, a far day is not found, a far report
+		// period is refused by its fields and the page still renders.
+		for (const date of far) {
+			expect.soft((await doc.get(`/diary?week=${date}`)).status(), `?week=${date}`).toBe(200);
+			expect.soft((await doc.get(`/diary/${date}`)).status(), `/diary/${date}`).toBe(404);
+			const report = await doc.get(`/diary/reports?from=${date}&to=${DAY}`);
+			expect.soft(report.status(), `report from ${date}`).toBe(200);
+			expect.soft(await report.text(), `report from ${date}`).toContain(RANGE);
+			for (const download of ['/diary/reports/csv', '/diary/reports/pdf', '/diary/reports/ics']) {
+				const r = await doc.get(`${download}?from=${DAY}&to=${date}`);
+				expect.soft(r.status(), `${download} to ${date}`).toBeLessThan(500);
+			}
+		}
+
+		// A CSV import row with a far date is a rejected row, not a 500.
+		const preview = await send(admin, '/admin/members/import?/preview', {
+			form: {
+				csv: 'email,valid until\nfar.away@example.org,9999-12-31\nlong.ago@example.org,01/01/0001'
+			}
+		});
+		expectNoServerError(preview, 'import preview with far dates');
+		expect.soft(preview.body).toContain('not between 2000-01-01 and 2100-12-31');
+
+		// The member's page still renders after all of that (it was the page a far grant broke).
+		expect((await admin.get(`/admin/members/${userId}`)).status()).toBe(200);
+	});
+
 	// Fields × hostile values.
 	for (const target of TARGETS) {
 		for (const field of target.fields) {
@@ -485,6 +623,8 @@ test.describe('bad input at every form action and API', () => {
 	// Wrong content types, missing or foreign origin, 1 MB bodies, duplicated fields: every action.
 	const SHAPES: {
 		label: string;
+		/** The exact status when the hook must answer it. */
+		status?: number;
 		run: (api: APIRequestContext, path: string, base: Record<string, string>) => Promise<Answer>;
 	}[] = [
 		{
@@ -535,6 +675,40 @@ test.describe('bad input at every form action and API', () => {
 				});
 			}
 		},
+		// Issue 14 F4: `request.formData()` throws on these; the hook answers 400 before any action.
+		{
+			label: 'multipart without a boundary',
+			status: 400,
+			run: (api, path, base) =>
+				send(api, path, { raw: multipartBody(base, 'XyZ'), contentType: 'multipart/form-data' })
+		},
+		{
+			label: 'multipart with an empty boundary',
+			status: 400,
+			run: (api, path, base) =>
+				send(api, path, {
+					raw: multipartBody(base, 'XyZ'),
+					contentType: 'multipart/form-data; boundary='
+				})
+		},
+		{
+			label: 'multipart with a boundary the body does not use',
+			status: 400,
+			run: (api, path, base) =>
+				send(api, path, {
+					raw: multipartBody(base, 'XyZ'),
+					contentType: 'multipart/form-data; boundary=AbC'
+				})
+		},
+		{
+			label: 'multipart cut off before its closing boundary',
+			status: 400,
+			run: (api, path, base) =>
+				send(api, path, {
+					raw: multipartBody(base, 'XyZ').replace(/--XyZ--\r\n$/, ''),
+					contentType: 'multipart/form-data; boundary=XyZ'
+				})
+		},
 		{
 			label: 'multipart with a 1 MB file in every field',
 			run: (api, path, base) =>
@@ -553,6 +727,9 @@ test.describe('bad input at every form action and API', () => {
 			for (const shape of SHAPES) {
 				const answer = await shape.run(request(target.role), withUser(target.path), target.base());
 				expectRefused(answer, `${target.name} ${shape.label}`);
+				if (shape.status) {
+					expect.soft(answer.status, `${target.name} ${shape.label}`).toBe(shape.status);
+				}
 			}
 		});
 	}
@@ -592,7 +769,13 @@ test.describe('bad input at every form action and API', () => {
 		const doc = request('doctor');
 		// A form from this site, however odd its fields, is a genuine request to sign out: only the
 		// shapes that must be refused before the action runs are sent.
-		const refusedShapes = ['JSON body', 'text/plain body', 'no Origin header', 'foreign Origin'];
+		const refusedShapes = [
+			'JSON body',
+			'text/plain body',
+			'no Origin header',
+			'foreign Origin',
+			...SHAPES.filter((s) => s.status === 400).map((s) => s.label)
+		];
 		for (const shape of SHAPES.filter((s) => refusedShapes.includes(s.label))) {
 			const answer = await shape.run(doc, '/account?/signOutEverywhere', { role: 'admin' });
 			expectRefused(answer, `signOutEverywhere ${shape.label}`);

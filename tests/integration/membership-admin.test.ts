@@ -16,7 +16,7 @@ import {
 } from '../../src/lib/server/membership/admin';
 import {
 	applyImport,
-	parseImportDate,
+	readImportDate,
 	parseMemberCsv,
 	previewImport
 } from '../../src/lib/server/membership/csv-import';
@@ -31,7 +31,7 @@ import { publicationSettings } from '../../src/lib/server/rates/settings';
 import { decideSubmissions, listHeldSubmissions } from '../../src/lib/server/rates/moderation';
 import { nextDueDate, publicationStatus } from '../../src/lib/server/admin/publication-status';
 import { listAuditEntries } from '../../src/lib/server/admin/audit-log';
-import { addMonths } from '../../src/lib/format';
+import { addMonths, formatLongDate } from '../../src/lib/format';
 import * as clock from '../../src/lib/server/clock';
 
 const ADMIN = { id: null, label: 'admin@example.org' };
@@ -80,15 +80,27 @@ describe('membership arithmetic', () => {
 			extending: true
 		});
 		expect(grantDefaultsFor('2026-11-24', null, settings).validUntil).toBe('2027-11-23');
+		// Memberships stored to far dates before the app's range held (issue 14) still give a
+		// form to render, inside the range.
+		for (const until of ['9999-12-31', '2100-12-31', '10000-01-01']) {
+			expect(grantDefaultsFor('2026-11-24', until, settings), until).toMatchObject({
+				validFrom: '2100-12-31',
+				validUntil: '2100-12-31'
+			});
+		}
+		expect(grantDefaultsFor('2026-11-24', '2100-06-30', settings).validUntil).toBe('2100-12-31');
 	});
 
 	it('reads dates as ISO or as the UK writes them, and nothing else', () => {
-		expect(parseImportDate('2027-03-31')).toBe('2027-03-31');
-		expect(parseImportDate('31/03/2027')).toBe('2027-03-31');
-		expect(parseImportDate('1/4/2027')).toBe('2027-04-01');
-		expect(parseImportDate('2027-02-30')).toBeNull();
-		expect(parseImportDate('03/31/2027')).toBeNull();
-		expect(parseImportDate('next year')).toBeNull();
+		expect(readImportDate('2027-03-31')).toEqual({ ok: true, date: '2027-03-31' });
+		expect(readImportDate('31/03/2027')).toEqual({ ok: true, date: '2027-03-31' });
+		expect(readImportDate('1/4/2027')).toEqual({ ok: true, date: '2027-04-01' });
+		expect(readImportDate('2027-02-30')).toEqual({ ok: false, problem: 'shape' });
+		expect(readImportDate('03/31/2027')).toEqual({ ok: false, problem: 'shape' });
+		expect(readImportDate('next year')).toEqual({ ok: false, problem: 'shape' });
+		// The app's one range of dates holds for imports too.
+		expect(readImportDate('9999-12-31')).toEqual({ ok: false, problem: 'range' });
+		expect(readImportDate('01/01/0001')).toEqual({ ok: false, problem: 'range' });
 	});
 });
 
@@ -204,6 +216,36 @@ describe.each(DATABASES)('membership administration on %s', (name) => {
 		expect(await revokeMembership(t.db, ADMIN, user.id, null, TODAY)).toBe(0);
 		expect(await auditCount(t.db, 'membership.revoke')).toBe(1);
 		expect(await memberDetail(t.db, 'not-a-uuid')).toBeNull();
+	});
+
+	it('a membership stored to a far date before the range held can still be shown and revoked', async () => {
+		// Issue 14 F4: granted through the form to 9999-12-31 before every date was read in the
+		// app's range; its member's page then answered 500 for good ('+010000-01').
+		const user = await makeUser(t.db, `far.${name}@example.org`);
+		const settings = await readSettings(t.db);
+		for (const [validFrom, validUntil] of [
+			[TODAY, '9999-12-31'],
+			['0001-01-01', '0001-12-31']
+		]) {
+			await grantOrExtendMembership(t.db, ADMIN, {
+				userId: user.id,
+				validFrom,
+				validUntil,
+				amountPence: null,
+				reference: null
+			});
+		}
+		// What the member's admin page loads and shows.
+		const detail = await memberDetail(t.db, user.id, TODAY);
+		expect(detail?.coveredUntil).toBe('9999-12-31');
+		const defaults = grantDefaultsFor(TODAY, detail!.coveredUntil, settings);
+		expect(defaults).toMatchObject({ validFrom: '2100-12-31', validUntil: '2100-12-31' });
+		const shown = detail!.history.flatMap((h) => [h.validFrom, h.validUntil]).map(formatLongDate);
+		expect(shown).toEqual(
+			expect.arrayContaining(['31 December 9999', '1 January 1', '31 December 1'])
+		);
+		expect(await revokeMembership(t.db, ADMIN, user.id, 'granted by mistake', TODAY)).toBe(1);
+		expect(await isMemberOn(t.db, user.id, TODAY)).toBe(false);
 	});
 
 	it('finds accounts by email or name, a page at a time', async () => {

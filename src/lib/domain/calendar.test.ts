@@ -1,5 +1,65 @@
 import { describe, expect, it } from 'vitest';
-import { parseClockPin } from './calendar';
+import {
+	DATE_RANGE_MESSAGE,
+	FIRST_DATE,
+	LAST_DATE,
+	isAcceptedDate,
+	parseClockPin,
+	readDate,
+	readMonth
+} from './calendar';
+
+describe('readDate: the one reader of dates sent to the app', () => {
+	it('accepts real days from 2000-01-01 to 2100-12-31', () => {
+		for (const date of [FIRST_DATE, '2026-11-24', '2028-02-29', '2000-02-29', LAST_DATE]) {
+			expect(readDate(date), date).toEqual({ ok: true, date });
+			expect(isAcceptedDate(date), date).toBe(true);
+		}
+	});
+
+	it('refuses real days outside the range, by the range', () => {
+		// The inputs of issue 14: a week copied from 9999-12-31 reached Postgres as '+010000-01-0…'.
+		for (const date of ['9999-12-31', '0001-01-01', '0000-01-01', '1999-12-31', '2101-01-01']) {
+			expect(readDate(date), date).toEqual({ ok: false, problem: 'range' });
+			expect(isAcceptedDate(date), date).toBe(false);
+		}
+		expect(DATE_RANGE_MESSAGE).toMatch(/1 January 2000 and 31 December 2100/);
+	});
+
+	it('refuses what is not a day written YYYY-MM-DD', () => {
+		const bad = [
+			'',
+			' 2026-11-24',
+			'2026-11-24 ',
+			'2026-02-30',
+			'2100-02-29',
+			'2026-13-01',
+			'2026-00-10',
+			'2026-11-00',
+			'24/11/2026',
+			'2026-1-5',
+			'+010000-01-01',
+			'10000-01-01',
+			'2026-11-24T00:00:00Z',
+			'２０２６-11-24'
+		];
+		for (const text of bad) {
+			expect(readDate(text), text).toEqual({ ok: false, problem: 'shape' });
+			expect(isAcceptedDate(text), text).toBe(false);
+		}
+		expect(isAcceptedDate(undefined)).toBe(false);
+		expect(isAcceptedDate(20261124)).toBe(false);
+	});
+
+	it('reads months by their first day, with the same range', () => {
+		expect(readMonth('2026-10')).toEqual({ ok: true, date: '2026-10' });
+		expect(readMonth('2100-12')).toEqual({ ok: true, date: '2100-12' });
+		expect(readMonth('9999-12')).toEqual({ ok: false, problem: 'range' });
+		expect(readMonth('1999-12')).toEqual({ ok: false, problem: 'range' });
+		expect(readMonth('2026-13')).toEqual({ ok: false, problem: 'shape' });
+		expect(readMonth('2026-10-01')).toEqual({ ok: false, problem: 'shape' });
+	});
+});
 
 describe('parseClockPin', () => {
 	it('reads a day as noon in London, in winter and in summer time', () => {

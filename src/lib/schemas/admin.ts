@@ -1,18 +1,12 @@
 import { z } from 'zod';
+import { isAcceptedDate } from '../domain/calendar';
+import { dateField } from './dates';
 
 // Forms of the administration pages. The settings' own bounds live with the settings
 // (src/lib/server/settings.ts); these schemas only turn what a form sends into numbers and dates.
 
 const isoDate = (label: string) =>
-	z
-		.string({ error: `Enter ${label}.` })
-		.trim()
-		.min(1, `Enter ${label}.`)
-		.regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${label} as a date.`)
-		.refine((v) => {
-			const d = new Date(`${v}T00:00:00Z`);
-			return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-		}, `Enter ${label} as a real date.`);
+	dateField({ missing: `Enter ${label}.`, shape: `Enter ${label} as a date, like 2026-11-24.` });
 
 /** "26", "26.00" or "£26" → 2600; empty → null. */
 export const poundsToPence = (label: string) =>
@@ -45,7 +39,7 @@ export const grantSchema = z
 		when: ({ value }) => {
 			const v = value as { validFrom?: unknown; validUntil?: unknown };
 			return [v.validFrom, v.validUntil].every(
-				(d) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d.trim())
+				(d) => typeof d === 'string' && isAcceptedDate(d.trim())
 			);
 		}
 	});

@@ -32,6 +32,8 @@ export {
 	type AdminCountKind as AdminCount
 } from '../components/charts/diary-labels';
 import { UUID_PATTERN } from '../ids';
+import { isAcceptedDate } from '../domain/calendar';
+import { dateField } from './dates';
 
 export const WORKPLACE_KINDS = ['practice', 'pcn_hub', 'ooh_provider', 'utc', 'other'] as const;
 export const WORKPLACE_KIND_LABELS: Record<(typeof WORKPLACE_KINDS)[number], string> = {
@@ -86,13 +88,6 @@ export const MAX_CONTACT_LIMIT = 25;
 export const NOTES_MAX = 2000;
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isIsoDate(value: string): boolean {
-	if (!DATE.test(value)) return false;
-	const date = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 export function clockMinutes(time: string): number {
 	return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
@@ -164,10 +159,7 @@ const checkbox = z
 	.optional()
 	.transform((v) => v === 'on' || v === 'true' || v === 'yes');
 
-const isoDate = z
-	.string({ error: 'Enter a date.' })
-	.trim()
-	.refine(isIsoDate, 'Enter a date like 2026-11-24.');
+const isoDate = dateField({ shape: 'Enter a date like 2026-11-24.' });
 
 const uuid = z
 	.string({ error: 'Choose a workplace.' })
@@ -287,13 +279,11 @@ function checkEntry(r: Record<string, unknown>, today: string, ctx: z.Refinement
 			'For part of a day, give both times; for the whole day, leave both empty.'
 		);
 	}
-	if (date && isIsoDate(date)) {
+	if (isAcceptedDate(date)) {
 		if (date > addIsoDays(today, 366)) {
 			issue('date', 'Enter a date within the next year.');
 		} else if (!nonWorking && date > today) {
 			issue('date', 'Work can be logged on or before today; leave can be booked ahead.');
-		} else if (date < '2000-01-01') {
-			issue('date', 'Enter a date from 2000 onwards.');
 		}
 	}
 

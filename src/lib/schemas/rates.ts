@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RATE_BASES, RATE_CATEGORY_CODES, type RateCategory } from '../domain/rate-units';
 import { isAreaCode } from '../domain/geography';
+import { monthField } from './dates';
 
 export const MAX_MONTHS_BACK = 24;
 export const BOOKING_ROUTES = ['direct', 'agency', 'platform'] as const;
@@ -67,10 +68,10 @@ export function rateSubmissionSchema(currentMonth: string) {
 			category: z.enum(RATE_CATEGORY_CODES as [RateCategory, ...RateCategory[]], {
 				error: 'Choose the kind of work.'
 			}),
-			workMonth: z
-				.string({ error: 'Enter the month you did the work.' })
-				.trim()
-				.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Enter the month like 2026-10.')
+			workMonth: monthField({
+				missing: 'Enter the month you did the work.',
+				shape: 'Enter the month like 2026-10.'
+			})
 				.refine((m) => m <= currentMonth, 'The month cannot be in the future.')
 				.refine(
 					(m) => monthsBetween(m, currentMonth) <= MAX_MONTHS_BACK,

@@ -7,13 +7,9 @@ import { getDb } from '../db/connection';
 import { invalid, parseForm } from '../forms';
 
 import { addDays } from '../../domain/diary-rules';
-import {
-	entrySchema,
-	isIsoDate,
-	spanMinutes,
-	templateNameSchema,
-	type EntryInput
-} from '../../schemas/diary';
+import { DATE_RANGE_MESSAGE, readDate } from '../../domain/calendar';
+import { dateField } from '../../schemas/dates';
+import { entrySchema, spanMinutes, templateNameSchema, type EntryInput } from '../../schemas/diary';
 import type { RateCategory } from '../../domain/rate-units';
 import { copyDays, createEntry, deleteEntry, logAsPlanned, updateEntry } from './entries';
 import { logFromTemplate, saveTemplate } from './templates';
@@ -49,10 +45,11 @@ export function rateShareUrl(entry: EntryInput, workplace: Workplace): string {
 	return `/rates/submit?${params}`;
 }
 
-function dateField(form: FormData): string {
-	const date = String(form.get('date') ?? '');
-	if (!isIsoDate(date)) error(400, 'That date is not valid.');
-	return date;
+/** The day a button posts (a hidden field); a message for the form when it cannot be read. */
+function postedDate(form: FormData): { date: string } | { problem: string } {
+	const reading = readDate(String(form.get('date') ?? '').trim());
+	if (reading.ok) return { date: reading.date };
+	return { problem: reading.problem === 'range' ? DATE_RANGE_MESSAGE : 'That date is not valid.' };
 }
 
 export async function saveEntryAction(event: RequestEvent) {
@@ -92,7 +89,9 @@ export async function saveEntryAction(event: RequestEvent) {
 export async function deleteEntryAction(event: RequestEvent) {
 	const user = requireUser(event);
 	const form = await event.request.formData();
-	const date = dateField(form);
+	const posted = postedDate(form);
+	if ('problem' in posted) return invalid(form, { form: posted.problem });
+	const { date } = posted;
 	const deleted = await deleteEntry(getDb(), user.id, String(form.get('id') ?? ''));
 	if (!deleted) error(404, 'That entry was not found.');
 	redirect(303, `/diary/${date}?deleted=1`);
@@ -101,7 +100,9 @@ export async function deleteEntryAction(event: RequestEvent) {
 export async function logPlannedAction(event: RequestEvent) {
 	const user = requireUser(event);
 	const form = await event.request.formData();
-	const date = dateField(form);
+	const posted = postedDate(form);
+	if ('problem' in posted) return invalid(form, { form: posted.problem });
+	const { date } = posted;
 	const result = await logAsPlanned(
 		getDb(),
 		user.id,
@@ -116,7 +117,9 @@ export async function logPlannedAction(event: RequestEvent) {
 export async function logTemplateAction(event: RequestEvent) {
 	const user = requireUser(event);
 	const form = await event.request.formData();
-	const date = dateField(form);
+	const posted = postedDate(form);
+	if ('problem' in posted) return invalid(form, { form: posted.problem });
+	const { date } = posted;
 	const result = await logFromTemplate(
 		getDb(),
 		user.id,
@@ -128,14 +131,18 @@ export async function logTemplateAction(event: RequestEvent) {
 	redirect(303, `/diary/${date}?entry=${result.id}&logged=1#entry-form`);
 }
 
-const copySchema = z.object({ kind: z.enum(['day', 'week']), date: z.string().refine(isIsoDate) });
+const copySchema = z.object({
+	kind: z.enum(['day', 'week'], { error: 'Choose what to copy.' }),
+	date: dateField({ shape: 'Choose what to copy.' })
+});
 
 /** Copy yesterday to the given day, or the week before to the week holding the given day. */
 export async function copyAction(event: RequestEvent) {
 	const user = requireUser(event);
 	const form = await event.request.formData();
 	const parsed = parseForm(copySchema, form);
-	if (!parsed.ok) return fail(400, { errors: { form: 'Choose what to copy.' }, values: {} });
+	// The day is a hidden field, so its message (a far date's range) is the form's.
+	if (!parsed.ok) return invalid(form, { form: parsed.errors.kind ?? parsed.errors.date });
 	const { kind, date } = parsed.data;
 	const today = clock.today();
 	const result =

@@ -5,7 +5,7 @@ import {
 	type OvertimeSettings,
 	type PeriodReport
 } from '../../domain/diary-rules';
-import { isIsoDate } from '../../schemas/diary';
+import { DATE_RANGE_MESSAGE, readDate } from '../../domain/calendar';
 import { computeDiaryPeriod, toWorkedEntry } from './compute';
 import { findEntries, type Entry } from './entries';
 import { listJobPlans } from './job-plans';
@@ -38,8 +38,16 @@ export function parsePeriod(params: URLSearchParams, today: string): PeriodParse
 	const from = params.get('from')?.trim() || fallback.from;
 	const to = params.get('to')?.trim() || fallback.to;
 	const errors: Record<string, string> = {};
-	if (!isIsoDate(from)) errors.from = 'Enter the first day like 2026-09-28.';
-	if (!isIsoDate(to)) errors.to = 'Enter the last day like 2026-11-22.';
+	const first = readDate(from);
+	const last = readDate(to);
+	if (!first.ok) {
+		errors.from =
+			first.problem === 'range' ? DATE_RANGE_MESSAGE : 'Enter the first day like 2026-09-28.';
+	}
+	if (!last.ok) {
+		errors.to =
+			last.problem === 'range' ? DATE_RANGE_MESSAGE : 'Enter the last day like 2026-11-22.';
+	}
 	if (!errors.from && !errors.to) {
 		if (to < from) errors.to = 'The last day must be on or after the first.';
 		else if (addDays(from, MAX_REPORT_DAYS - 1) < to) {

@@ -3,6 +3,7 @@ import { toNumber } from '../db/index';
 import type { MembershipSource } from '../db/schema';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit';
 import { addDays, addMonths } from '../../format';
+import { LAST_DATE } from '../../domain/calendar';
 import { grantMembership } from './index';
 import { isUuid } from '../../ids';
 import * as clock from '../clock';
@@ -12,17 +13,27 @@ import * as clock from '../clock';
 
 export const MEMBERS_PAGE_SIZE = 20;
 
-/** The last day of a membership of `months` starting on `start`: 24 Nov + 12 months = 23 Nov. */
+/**
+ * The last day of a membership of `months` starting on `start`: 24 Nov + 12 months = 23 Nov. Never
+ * past the last date the app accepts, so the grant form's defaults can always be sent back.
+ */
 export function membershipEnd(start: string, months: number): string {
-	return addDays(addMonths(start, months), -1);
+	const end = addDays(addMonths(start, months), -1);
+	return end > LAST_DATE ? LAST_DATE : end;
 }
 
 /**
  * Where a grant starts: today for someone who is not a member, or the day after the membership
- * they already have ends, so extending never loses or double-counts a day.
+ * they already have ends, so extending never loses or double-counts a day. A membership recorded
+ * to the last date the app accepts or beyond (9999-12-31 was stored before the range held) has
+ * nothing after it to extend into: the form starts at the last date, and the page still renders,
+ * so such a grant can be revoked.
  */
 export function grantStart(today: string, currentUntil: string | null): string {
-	return currentUntil !== null && currentUntil >= today ? addDays(currentUntil, 1) : today;
+	if (currentUntil === null) return today;
+	// Postgres writes years past 9999 with five digits: '10000-01-01' sorts before '2026-…'.
+	if (currentUntil.length > 10 || currentUntil >= LAST_DATE) return LAST_DATE;
+	return currentUntil >= today ? addDays(currentUntil, 1) : today;
 }
 
 export interface GrantDefaults {

@@ -2,7 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Db } from '../db/index';
 import { recordAudit, type Actor } from '../audit';
-import { addMonths, parseIsoDate } from '../../format';
+import { addMonths } from '../../format';
+import { FIRST_DATE, LAST_DATE, readDate, type DateReading } from '../../domain/calendar';
 import { grantStart, recordAuditBatch, savePendingGrants } from './admin';
 import * as clock from '../clock';
 
@@ -51,20 +52,14 @@ type ParsedRow =
 
 const emailSchema = z.email();
 
-/** 'YYYY-MM-DD', or the UK's 'DD/MM/YYYY' (what a spreadsheet saves); null when neither. */
-export function parseImportDate(value: string): string | null {
+/**
+ * 'YYYY-MM-DD', or the UK's 'DD/MM/YYYY' (what a spreadsheet saves), read by the calendar's one
+ * reader, so the app's range of dates holds for imports too.
+ */
+export function readImportDate(value: string): DateReading {
 	const text = value.trim();
-	let iso: string | null = null;
 	const uk = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-	if (/^\d{4}-\d{2}-\d{2}$/.test(text)) iso = text;
-	else if (uk) iso = `${uk[3]}-${uk[2].padStart(2, '0')}-${uk[1].padStart(2, '0')}`;
-	if (!iso) return null;
-	try {
-		parseIsoDate(iso);
-		return iso;
-	} catch {
-		return null;
-	}
+	return readDate(uk ? `${uk[3]}-${uk[2].padStart(2, '0')}-${uk[1].padStart(2, '0')}` : text);
 }
 
 interface Columns {
@@ -138,9 +133,12 @@ export function parseMemberCsv(text: string, today: string = clock.today()): Par
 		if (email.length > 254 || !emailSchema.safeParse(email).success)
 			return reject('not an email address');
 		if (!rawUntil) return reject('no valid-until date');
-		const validUntil = parseImportDate(rawUntil);
-		if (!validUntil)
+		const reading = readImportDate(rawUntil);
+		if (!reading.ok && reading.problem === 'range')
+			return reject(`valid-until date is not between ${FIRST_DATE} and ${LAST_DATE}`);
+		if (!reading.ok)
 			return reject('valid-until date not understood (use YYYY-MM-DD or DD/MM/YYYY)');
+		const validUntil = reading.date;
 		if (validUntil < today) return reject('valid-until date has already passed');
 		if (validUntil > latest)
 			return reject(`valid-until date is more than ${MAX_YEARS_AHEAD} years ahead`);

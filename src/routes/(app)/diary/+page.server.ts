@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db/connection';
 
-import { isIsoDate } from '$lib/schemas/diary';
+import { isAcceptedDate } from '$lib/domain/calendar';
 import { loadWeek } from '$lib/server/diary/week';
 import { listTemplates } from '$lib/server/diary/templates';
 import { copyAction, logPlannedAction, logTemplateAction } from '$lib/server/diary/form-actions';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const today = clock.today();
 	const asked = event.url.searchParams.get('week') ?? '';
-	const date = isIsoDate(asked) ? asked : today;
+	const date = isAcceptedDate(asked) ? asked : today;
 	const db = getDb();
 	const [week, templates] = await Promise.all([
 		loadWeek(db, user.id, date, today),

@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db/connection';
 
-import { entryToFormValues, isIsoDate } from '$lib/schemas/diary';
+import { entryToFormValues } from '$lib/schemas/diary';
+import { isAcceptedDate } from '$lib/domain/calendar';
 import { CONTACT_MODES, ACTIVITY_KINDS } from '$lib/domain/diary-rules';
 import { ADMIN_COUNTS } from '$lib/schemas/diary';
 import { findEntry } from '$lib/server/diary/entries';
@@ -24,7 +25,7 @@ const zeros = <K extends string>(keys: readonly K[]) =>
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const date = event.params.date;
-	if (!isIsoDate(date)) error(404, 'There is no such date.');
+	if (!isAcceptedDate(date)) error(404, 'There is no such date.');
 	const today = clock.today();
 	const db = getDb();
 	const [week, templates] = await Promise.all([
