@@ -21,6 +21,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import * as clock from '$lib/server/clock';
+import { requiresSecondFactor, secondFactorRedirect } from '$lib/server/auth/two-factor';
 
 export const init: ServerInit = async () => {
 	config();
@@ -59,17 +60,43 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE) ?? null;
 	event.locals.user = null;
 	event.locals.session = null;
+	event.locals.secondFactorPending = null;
 	if (token) {
 		const result = await validateSessionToken(getDb(), token);
 		if (result) {
 			setSessionCookie(event.cookies, token, result.session.expiresAt);
-			event.locals.user = result.user;
-			event.locals.session = result.session;
+			// Password given, second factor not yet: signed in nowhere, by construction.
+			if (requiresSecondFactor(result.user, result.session) === 'verify') {
+				event.locals.secondFactorPending = result;
+			} else {
+				event.locals.user = result.user;
+				event.locals.session = result.session;
+			}
 		} else {
 			deleteSessionCookie(event.cookies);
 		}
 	}
 	return resolve(event);
+};
+
+/**
+ * No admin page, data request or action runs for a session that still owes its second factor, or
+ * for an administrator who has not set one up: checked here for the whole (admin) group, before any
+ * load or action, because SvelteKit serves a page's data (`__data.json`) without its layout.
+ */
+const handleAdminSecondFactor: Handle = async ({ event, resolve }) => {
+	if (!event.route.id?.startsWith('/(admin)')) return resolve(event);
+	const { user, session, secondFactorPending } = event.locals;
+	const need = secondFactorPending
+		? 'verify'
+		: user && session && user.role === 'admin'
+			? requiresSecondFactor(user, session)
+			: null;
+	if (!need) return resolve(event);
+	const location = secondFactorRedirect(need, event.url.pathname);
+	// A data request is answered the way SvelteKit answers a redirect thrown in a load.
+	if (event.isDataRequest) return json({ type: 'redirect', location });
+	return new Response(null, { status: 303, headers: { location } });
 };
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
@@ -132,6 +159,7 @@ export const handle = sequence(
 	handleUnreadableBodies,
 	handleFailuresBeforeActions,
 	handleAuth,
+	handleAdminSecondFactor,
 	handleSecurityHeaders
 );
 
