@@ -1,19 +1,26 @@
 // npm run admin -- create <email> [name]
 // Makes <email> an administrator: promotes an existing account, or creates a verified one with a
 // one-time password printed here (to be changed at first sign-in from the account page).
+//
+// npm run admin -- reset-2fa <email>
+// For someone who lost both their authenticator app and their recovery codes: removes the second
+// factor and ends every session of the account (audited). An administrator is asked to set a new
+// one up at the next sign-in. This is the only way to remove an administrator's second factor.
 import { z } from 'zod';
 import { setupDatabase, openDb } from '../src/lib/server/db/index';
 import { targetFromConfig } from '../src/lib/server/db/connection';
 import { generateToken } from '../src/lib/server/auth/crypto';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { findUserByEmail } from '../src/lib/server/auth/accounts';
+import { resetTwoFactor } from '../src/lib/server/auth/two-factor';
 import { recordAudit, SYSTEM_ACTOR } from '../src/lib/server/audit';
 import { email as emailSchema } from '../src/lib/schemas/auth';
 import * as clock from '../src/lib/server/clock';
 
 const [command, rawEmail, ...nameParts] = process.argv.slice(2);
-if (command !== 'create' || !rawEmail) {
+if ((command !== 'create' && command !== 'reset-2fa') || !rawEmail) {
 	console.error('Usage: npm run admin -- create <email> [name]');
+	console.error('       npm run admin -- reset-2fa <email>');
 	process.exit(2);
 }
 const parsedEmail = emailSchema.safeParse(rawEmail);
@@ -28,7 +35,17 @@ const db = await openDb(targetFromConfig());
 try {
 	await setupDatabase(db);
 	const existing = await findUserByEmail(db, email);
-	if (existing) {
+	if (command === 'reset-2fa') {
+		if (!existing) {
+			console.error(`No account has the email ${email}.`);
+			process.exitCode = 1;
+		} else {
+			await resetTwoFactor(db, existing.id, email, { ...SYSTEM_ACTOR, label: 'cli' });
+			console.log(`Two-factor sign-in removed for ${email}; every session of the account ended.`);
+			if (existing.role === 'admin')
+				console.log('As an administrator they set up a new one when they next sign in.');
+		}
+	} else if (existing) {
 		await db.updateTable('users').set({ role: 'admin' }).where('id', '=', existing.id).execute();
 		await recordAudit(db, { ...SYSTEM_ACTOR, label: 'cli' }, 'admin.promote', email);
 		console.log(`${email} is now an administrator. They sign in with their own password.`);

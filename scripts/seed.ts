@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { setupDatabase, openDb } from '../src/lib/server/db/index';
 import { targetFromConfig } from '../src/lib/server/db/connection';
-import { DEMO_ACCOUNTS } from '../src/lib/server/seed/demo';
+import { DEMO_ACCOUNTS, DEMO_ADMIN_TOTP_KEY } from '../src/lib/server/seed/demo';
 import { describeDemo, seedDemo } from '../src/lib/server/seed/index';
 import { DEFAULT_SEED, isSeed } from '../src/lib/server/seed/random';
 import * as clock from '../src/lib/server/clock';
@@ -51,6 +51,9 @@ try {
 	console.log('\nDemo accounts (these exist only in this demo database):');
 	for (const a of DEMO_ACCOUNTS)
 		console.log(`  ${a.role.padEnd(7)} ${a.email.padEnd(30)} ${a.password}`);
+	console.log(
+		`  The admin also needs a code: add the key ${DEMO_ADMIN_TOTP_KEY} to an authenticator app (time-based, 6 digits).`
+	);
 } finally {
 	await db.destroy();
 }

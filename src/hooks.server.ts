@@ -23,6 +23,7 @@ import {
 } from '$lib/server/auth/session';
 import { handleRouteAccess } from '$lib/server/auth/route-access';
 import * as clock from '$lib/server/clock';
+import { requiresSecondFactor } from '$lib/server/auth/two-factor';
 
 export const init: ServerInit = async () => {
 	config();
@@ -61,12 +62,18 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE) ?? null;
 	event.locals.user = null;
 	event.locals.session = null;
+	event.locals.secondFactorPending = null;
 	if (token) {
 		const result = await validateSessionToken(getDb(), token);
 		if (result) {
 			setSessionCookie(event.cookies, token, result.session.expiresAt);
-			event.locals.user = result.user;
-			event.locals.session = result.session;
+			// Password given, second factor not yet: signed in nowhere, by construction.
+			if (requiresSecondFactor(result.user, result.session) === 'verify') {
+				event.locals.secondFactorPending = result;
+			} else {
+				event.locals.user = result.user;
+				event.locals.session = result.session;
+			}
 		} else {
 			deleteSessionCookie(event.cookies);
 		}

@@ -57,6 +57,17 @@ export const ACCESS_MATRIX: RouteAccess[] = [
 	},
 	{ route: '/login', path: '/login', expect: visitorsOnly },
 	{ route: '/register', path: '/register', expect: visitorsOnly },
+	{
+		route: '/login/two-factor',
+		path: '/login/two-factor',
+		expect: {
+			visitor: { redirect: '/login' },
+			doctor: { redirect: '/account' },
+			member: { redirect: '/account' },
+			admin: { redirect: '/account' }
+		},
+		note: 'Only for a session that gave its password and owes its second factor (two-factor.spec.ts).'
+	},
 	{ route: '/reset-password', path: '/reset-password', expect: everyone },
 	{ route: '/verify-email', path: '/verify-email', expect: everyone },
 	{
@@ -74,6 +85,7 @@ export const ACCESS_MATRIX: RouteAccess[] = [
 	// A signed-in person's own things.
 	{ route: '/account', path: '/account', expect: signedIn },
 	{ route: '/account/export', path: '/account/export?format=json', expect: signedIn },
+	{ route: '/account/two-factor', path: '/account/two-factor', expect: signedIn },
 	{ route: '/diary', path: '/diary', expect: signedIn },
 	{ route: '/diary/[date]', path: '/diary/2026-01-05', expect: signedIn },
 	{ route: '/diary/setup', path: '/diary/setup', expect: signedIn },

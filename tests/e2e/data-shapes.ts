@@ -14,6 +14,8 @@ import { insertSubmissionRows, submissionRow } from '../../src/lib/server/seed/r
 import { dueQuarters, moderationReason, windowForQuarter } from '../../src/lib/domain/rate-stats';
 import { SOFT_BOUNDS } from '../../src/lib/domain/rate-units';
 import { AREAS } from '../../data/geography';
+import { hashPassword } from '../../src/lib/server/auth/password';
+import * as clock from '../../src/lib/server/clock';
 
 export const DATA_SHAPES = {
 	/** South West: drawn in-hours in a colour of its own, with members' quartiles. */
@@ -21,8 +23,31 @@ export const DATA_SHAPES = {
 	/** North East: no out-of-hours reports in the latest quarter's window. */
 	suppressedRegion: { code: 'TLC', name: 'North East', category: 'out_of_hours' },
 	/** How many submissions wait for moderation at the start of the suite. */
-	heldSubmissions: 4
+	heldSubmissions: 4,
+	/** An administrator who has not set up two-factor sign-in yet (two-factor.spec.ts). */
+	adminWithoutSecondFactor: {
+		email: 'new-admin@e2e.sessional.test',
+		password: 'e2e-new-admin-pass',
+		name: 'Dr New Admin'
+	}
 } as const;
+
+/** Accounts the suite needs besides the demo's. */
+export async function addAccountShapes(db: Db): Promise<void> {
+	const admin = DATA_SHAPES.adminWithoutSecondFactor;
+	await db
+		.insertInto('users')
+		.values({
+			email: admin.email,
+			name: admin.name,
+			doctor_kind: 'other',
+			role: 'admin',
+			password_hash: await hashPassword(admin.password),
+			email_verified_at: clock.now()
+		})
+		.onConflict((oc) => oc.column('email').doNothing())
+		.execute();
+}
 
 /** The region's doctors' rate: near the top of the soft bounds, far above any demo region's median. */
 const OWN_COLOUR_PENCE_PER_HOUR = SOFT_BOUNDS.maxPencePerHour - 10_00;

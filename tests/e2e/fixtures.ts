@@ -1,10 +1,15 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateHOTP } from '@oslojs/otp';
 import { test as base, expect, type Locator, type Page, type Response } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import smtpTester, { type MailServer } from 'smtp-tester';
 import { addMonths } from '../../src/lib/format';
 import * as clock from '../../src/lib/server/clock';
+import { parseTotpKey } from '../../src/lib/server/auth/totp';
+import { DEMO_ADMIN_TOTP_KEY } from '../../src/lib/server/seed/demo';
 
 export { expect };
 
@@ -33,8 +38,62 @@ export type Email = Awaited<ReturnType<MailServer['captureOne']>>['email'];
 export const DEMO = {
 	doctor: { email: 'doctor@demo.sessional.test', password: 'demo-doctor-pass' },
 	member: { email: 'member@demo.sessional.test', password: 'demo-member-pass' },
-	admin: { email: 'admin@demo.sessional.test', password: 'demo-admin-pass' }
+	admin: {
+		email: 'admin@demo.sessional.test',
+		password: 'demo-admin-pass',
+		totpKey: DEMO_ADMIN_TOTP_KEY
+	}
 } as const;
+
+/** Authenticator keys of the accounts tests sign in with, by email: signIn gives their codes. */
+const totpKeys = new Map<string, string>([[DEMO.admin.email, DEMO.admin.totpKey]]);
+
+/** A test that turns two-factor sign-in on for an account tells signIn its key (or null: off). */
+export function rememberTotpKey(email: string, key: string | null): void {
+	if (key) totpKeys.set(email.toLowerCase(), key);
+	else totpKeys.delete(email.toLowerCase());
+}
+
+// The server accepts each 30-second step's code once. The last step used per account is kept in
+// a file of this run (the workers share it, and a worker restarted after a failure reads it), so
+// signing the admin in again picks the next step's code, or waits for one.
+const stepFile = (email: string) =>
+	join(process.env.SESSIONAL_E2E_DATA_DIR ?? tmpdir(), `totp-step-${email}`);
+const STEP_MS = 30_000;
+
+/**
+ * An authenticator code for `key` that the server has not seen yet: this step's or the next one's
+ * (the server accepts one step either side of its own), later than any given before. TOTP is HOTP
+ * over the step number, so `generateHOTP` makes the code for a chosen step; the test reads the
+ * machine's real clock, as a phone would, and so does the server for these codes.
+ */
+export async function nextTotpCode(email: string, key: string): Promise<string> {
+	let lastUsed = -1;
+	try {
+		lastUsed = Number(readFileSync(stepFile(email), 'utf8'));
+	} catch {
+		// First code of this run.
+	}
+	for (;;) {
+		const now = Date.now();
+		const step = Math.floor(now / STEP_MS);
+		// This step's code only with time to spare before it ends; the next one's is good for longer.
+		const candidates = (now % STEP_MS < STEP_MS - 3_000 ? [step, step + 1] : [step + 1]).filter(
+			(s) => s > lastUsed
+		);
+		if (candidates.length) {
+			writeFileSync(stepFile(email), String(candidates[0]));
+			return generateHOTP(parseTotpKey(key), BigInt(candidates[0]), 6);
+		}
+		await new Promise((resolve) => setTimeout(resolve, STEP_MS - (now % STEP_MS) + 100));
+	}
+}
+
+/** On /login/two-factor: types the next code for the account and submits it. */
+export async function giveTotpCode(page: Page, email: string, key: string): Promise<Response> {
+	await page.getByLabel('6-digit code').fill(await nextTotpCode(email, key));
+	return submitForm(page, page.getByRole('button', { name: 'Confirm' }));
+}
 
 interface TestFixtures {
 	/** Fails the test when any response of the page is a 5xx: bad input must never yield a 500. */
@@ -169,10 +228,19 @@ export async function submitSignIn(page: Page, email: string, password: string):
 	return submitForm(page, page.getByRole('button', { name: 'Sign in' }));
 }
 
-/** Signs in from /login and waits until the app has let the person in. */
+/**
+ * Signs in from /login and waits until the app has let the person in; for an account with
+ * two-factor sign-in (the demo admin, or one a test turned it on for) it gives the code too.
+ */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
 	await page.goto('/login', { waitUntil: 'networkidle' });
 	await submitSignIn(page, email, password);
+	const key = totpKeys.get(email.toLowerCase());
+	if (key) {
+		await expect(page).toHaveURL(/\/login\/two-factor/);
+		await page.waitForLoadState('networkidle');
+		await giveTotpCode(page, email.toLowerCase(), key);
+	}
 	await expect(page).not.toHaveURL(/\/login/);
 }
 

@@ -5,7 +5,7 @@ import { openDb, setupDatabase } from '../../src/lib/server/db/index';
 import { targetFromConfig } from '../../src/lib/server/db/connection';
 import * as clock from '../../src/lib/server/clock';
 import { describeDemo, seedDemo } from '../../src/lib/server/seed/index';
-import { applyDataShapes } from './data-shapes';
+import { addAccountShapes, applyDataShapes } from './data-shapes';
 
 const today = clock.today();
 const db = await openDb(targetFromConfig());
@@ -15,6 +15,7 @@ try {
 		today,
 		beforePublish: (db) => applyDataShapes(db, today)
 	});
+	await addAccountShapes(db);
 	console.log(`End-to-end data as of ${today}:`);
 	for (const line of describeDemo(summary)) console.log(`  ${line}`);
 } finally {

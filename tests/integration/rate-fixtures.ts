@@ -87,5 +87,13 @@ export async function createTestUser(
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	return { id: row.id, email, name, doctorKind: 'locum', role, emailVerified: true };
+	return {
+		id: row.id,
+		email,
+		name,
+		doctorKind: 'locum',
+		role,
+		emailVerified: true,
+		twoFactorEnabled: false
+	};
 }

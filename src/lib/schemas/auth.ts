@@ -82,3 +82,31 @@ export const deleteAccountSchema = z.object({
 		.min(1, 'Enter your password to confirm.'),
 	confirmText: z.literal('DELETE', { error: 'Type DELETE to confirm.' })
 });
+
+/** Six digits from an authenticator app; spaces are allowed, as some apps show them. */
+export const totpCodeSchema = z.object({
+	code: z
+		.string({ error: 'Enter the 6-digit code from your authenticator app.' })
+		.transform((v) => v.replace(/\s/g, ''))
+		.pipe(z.string().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.'))
+});
+
+export const recoveryCodeSchema = z.object({
+	recoveryCode: z
+		.string({ error: 'Enter one of your recovery codes.' })
+		.trim()
+		.min(1, 'Enter one of your recovery codes.')
+		.max(40, 'That is not a recovery code.')
+});
+
+export const disableTwoFactorSchema = z.object({
+	password: z
+		.string({ error: 'Enter your password.' })
+		.min(1, 'Enter your password.')
+		.max(PASSWORD_MAX, 'That is not your password.'),
+	code: z
+		.string({ error: 'Enter a code from your app or a recovery code.' })
+		.trim()
+		.min(1, 'Enter a code from your app or a recovery code.')
+		.max(40, 'That code is not right.')
+});

@@ -65,3 +65,12 @@ export function pinClock(at: string | Date | null): void {
 	if (!instant) throw new Error(`Not a date or an instant with an offset: ${String(at)}`);
 	pin = { at: instant.getTime(), since: Date.now() };
 }
+
+/**
+ * The machine's own time, even when the clock is pinned. Only for protocols whose other side reads
+ * its own clock: an authenticator app's TOTP codes follow the phone's real time, not the demo's
+ * pinned day, so checking them against a pinned clock would refuse every code.
+ */
+export function wallClockMs(): number {
+	return Date.now();
+}

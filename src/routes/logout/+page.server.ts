@@ -7,7 +7,9 @@ export const load: PageServerLoad = async () => redirect(303, '/');
 
 export const actions: Actions = {
 	default: async ({ locals, cookies }) => {
-		if (locals.session) await invalidateSession(getDb(), locals.session.id);
+		// Also the session that gave its password but not yet its second factor.
+		const session = locals.session ?? locals.secondFactorPending?.session;
+		if (session) await invalidateSession(getDb(), session.id);
 		deleteSessionCookie(cookies);
 		redirect(303, '/?signedOut=1');
 	}

@@ -1,5 +1,6 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { SessionUser } from './session';
+import { requiresSecondFactor, secondFactorRedirect } from './two-factor';
 
 /**
  * Where to send someone after signing in: only a path on this site. The value is parsed as a URL
@@ -39,9 +40,15 @@ export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): Sessio
 	return user;
 }
 
-/** Visitors are sent to sign in; signed-in people who are not admins get 403. */
+/**
+ * Visitors are sent to sign in; signed-in people who are not admins get 403; an administrator
+ * without a second factor is sent to set one up first.
+ */
 export function requireAdmin(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
 	const user = requireUser(event);
 	if (user.role !== 'admin') error(403, 'This page is for the committee’s administrators.');
+	const session = event.locals.session;
+	const need = session ? requiresSecondFactor(user, session) : 'verify';
+	if (need) redirect(303, secondFactorRedirect(need, event.url.pathname + event.url.search));
 	return user;
 }

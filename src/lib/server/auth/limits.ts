@@ -2,12 +2,14 @@ import type { Db } from '../db/index';
 import { config } from '../config';
 import { clearRateLimit, hitRateLimit, type RateLimitResult } from './rate-limit';
 
-export type LimitedAction = 'sign-in' | 'register' | 'reset' | 'verify-resend' | 'rate-submit';
+export type LimitedAction =
+	'sign-in' | 'two-factor' | 'register' | 'reset' | 'verify-resend' | 'rate-submit';
 
 function limitFor(action: LimitedAction): number {
 	const c = config();
 	switch (action) {
 		case 'sign-in':
+		case 'two-factor':
 			return c.RATE_LIMIT_SIGN_IN;
 		case 'register':
 			return c.RATE_LIMIT_REGISTER;

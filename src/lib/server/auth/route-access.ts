@@ -1,5 +1,6 @@
 import { json, redirect, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { signInUrl } from './guards';
+import { requiresSecondFactor, secondFactorRedirect } from './two-factor';
 
 /**
  * Who may reach a route at all. The lock for every route group is here, checked once in the
@@ -111,7 +112,19 @@ export const handleRouteAccess: Handle = async ({ event, resolve }) => {
 	if (access === null)
 		console.error(`[access] route ${id} is not classified; treated as admin-only`);
 
-	const user = event.locals.user;
+	const { user, session, secondFactorPending } = event.locals;
+	// A session that still owes its second factor is nobody yet; administrators must have one.
+	const need = secondFactorPending
+		? 'verify'
+		: access !== 'signed-in' && user && session && user.role === 'admin'
+			? requiresSecondFactor(user, session)
+			: null;
+	if (need) {
+		const location = secondFactorRedirect(need, event.url.pathname);
+		// A data request is answered the way SvelteKit answers a redirect thrown in a load.
+		if (event.isDataRequest) return json({ type: 'redirect', location });
+		redirect(303, location);
+	}
 	if (!user) {
 		const method = event.request.method;
 		if (method === 'GET' || method === 'HEAD' || isEnhancedAction(event) || isFormPost(event))

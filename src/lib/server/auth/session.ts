@@ -23,12 +23,16 @@ export interface SessionUser {
 	doctorKind: string;
 	role: Role;
 	emailVerified: boolean;
+	/** A confirmed authenticator app: signing in takes a code as well as the password. */
+	twoFactorEnabled: boolean;
 }
 
 export interface Session {
 	id: string;
 	userId: string;
 	expiresAt: Date;
+	/** The second factor was given in this session (or the account has none). */
+	secondFactorVerified: boolean;
 }
 
 export interface SessionValidation {
@@ -42,12 +46,14 @@ export async function createSession(
 	db: Db,
 	token: string,
 	userId: string,
-	userAgent: string | null = null
+	userAgent: string | null = null,
+	secondFactorVerified = false
 ): Promise<Session> {
 	const session: Session = {
 		id: hashToken(token),
 		userId,
-		expiresAt: new Date(clock.nowMs() + SESSION_LIFETIME_MS)
+		expiresAt: new Date(clock.nowMs() + SESSION_LIFETIME_MS),
+		secondFactorVerified
 	};
 	await db
 		.insertInto('sessions')
@@ -56,7 +62,8 @@ export async function createSession(
 			user_id: userId,
 			expires_at: session.expiresAt,
 			user_agent: userAgent?.slice(0, 300) ?? null,
-			created_at: clock.now()
+			created_at: clock.now(),
+			second_factor_verified: secondFactorVerified
 		})
 		.execute();
 	return session;
@@ -79,10 +86,17 @@ export async function validateSessionToken(
 	const row = await db
 		.selectFrom('sessions')
 		.innerJoin('users', 'users.id', 'sessions.user_id')
+		.leftJoin('totp_credentials', (join) =>
+			join
+				.onRef('totp_credentials.user_id', '=', 'sessions.user_id')
+				.on('totp_credentials.confirmed_at', 'is not', null)
+		)
 		.select([
 			'sessions.id',
 			'sessions.user_id',
 			'sessions.expires_at',
+			'sessions.second_factor_verified',
+			'totp_credentials.user_id as totp_user_id',
 			'users.email',
 			'users.name',
 			'users.doctor_kind',
@@ -115,20 +129,35 @@ export async function validateSessionToken(
 		if (updated) expiresAt = renewed;
 	}
 	return {
-		session: { id: row.id, userId: row.user_id, expiresAt },
+		session: {
+			id: row.id,
+			userId: row.user_id,
+			expiresAt,
+			secondFactorVerified: row.second_factor_verified
+		},
 		user: {
 			id: row.user_id,
 			email: row.email,
 			name: row.name,
 			doctorKind: row.doctor_kind,
 			role: row.role,
-			emailVerified: row.email_verified_at !== null
+			emailVerified: row.email_verified_at !== null,
+			twoFactorEnabled: row.totp_user_id !== null
 		}
 	};
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
 	await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+/** The second factor has been given: the session is fully signed in from now on. */
+export async function markSecondFactorVerified(db: Db, sessionId: string): Promise<void> {
+	await db
+		.updateTable('sessions')
+		.set({ second_factor_verified: true })
+		.where('id', '=', sessionId)
+		.execute();
 }
 
 export async function invalidateUserSessions(db: Db, userId: string): Promise<void> {
@@ -166,15 +195,20 @@ export function deleteSessionCookie(cookies: Cookies): void {
 	});
 }
 
-/** Signs the user in on this browser: a fresh token every time, so a planted cookie is useless. */
+/**
+ * Signs the user in on this browser: a fresh token every time, so a planted cookie is useless.
+ * Unless `secondFactorVerified`, an account with a second factor is signed in only once it is
+ * given (auth/two-factor.ts).
+ */
 export async function startSession(
 	db: Db,
 	cookies: Cookies,
 	userId: string,
-	userAgent: string | null
+	userAgent: string | null,
+	secondFactorVerified = false
 ): Promise<void> {
 	const token = generateSessionToken();
-	const session = await createSession(db, token, userId, userAgent);
+	const session = await createSession(db, token, userId, userAgent, secondFactorVerified);
 	setSessionCookie(cookies, token, session.expiresAt);
 }
 

@@ -3,6 +3,7 @@ import type { BigSerial, CreatedAt, DateOnly, Timestamp } from './tables/columns
 import type { RatesTables } from './tables/rates';
 import type { DiaryTables } from './tables/diary';
 import type { AdminTables } from './tables/admin';
+import type { TwoFactorTables } from './tables/two-factor';
 
 export type DoctorKind = 'salaried' | 'locum' | 'retainer' | 'other';
 export type Role = 'doctor' | 'admin';
@@ -26,6 +27,7 @@ export interface SessionTable {
 	expires_at: Timestamp;
 	created_at: CreatedAt;
 	user_agent: string | null;
+	second_factor_verified: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface AuthTokenTable {
@@ -86,7 +88,8 @@ interface FoundationTables {
 }
 
 /** Every table; each feature keeps its own table types in ./tables/. */
-export interface Database extends FoundationTables, RatesTables, DiaryTables, AdminTables {}
+export interface Database
+	extends FoundationTables, RatesTables, DiaryTables, AdminTables, TwoFactorTables {}
 
 export type UserRow = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;

@@ -1,6 +1,7 @@
 import type { Db } from '../db/index';
 import { toNumber } from '../db/index';
 import { hashPassword } from '../auth/password';
+import { parseTotpKey, setConfirmedTotpKey } from '../auth/totp';
 import { grantMembership } from '../membership/index';
 import { addMonths } from '../../format';
 import * as clock from '../clock';
@@ -34,6 +35,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 	}
 ];
 
+/**
+ * The demo administrator's authenticator key (administrators must use two-factor sign-in), public
+ * like the demo passwords so a person trying the demo and the e2e suite can make its codes: add it
+ * to an authenticator app as a time-based key, or `generateTOTP(parseTotpKey(key), 30, 6)` from
+ * `@oslojs/otp`. It exists only in databases made by the demo seed.
+ */
+export const DEMO_ADMIN_TOTP_KEY = 'SESS IONA LDEM OADM INTW OFAC TORK EY23';
+
 /** Creates the demo accounts on an empty database; returns false when there were users already. */
 export async function seedDemoAccounts(db: Db, today: string = clock.today()): Promise<boolean> {
 	const { n } = await db
@@ -55,6 +64,8 @@ export async function seedDemoAccounts(db: Db, today: string = clock.today()): P
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
+		if (account.role === 'admin')
+			await setConfirmedTotpKey(db, user.id, parseTotpKey(DEMO_ADMIN_TOTP_KEY));
 		if (account.role !== 'doctor') {
 			await grantMembership(db, {
 				userId: user.id,

@@ -28,6 +28,7 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	return {
 		profile: { name: user.name, email: user.email, doctorKind: user.doctorKind },
+		twoFactorEnabled: user.twoFactorEnabled,
 		membership,
 		sessions: sessions.map((s) => ({
 			current: s.id === event.locals.session?.id,
@@ -54,8 +55,9 @@ export const actions: Actions = {
 		const db = getDb();
 		const result = await changePassword(db, user.id, parsed.data.current, parsed.data.password);
 		if (!result.ok) return invalid(form, { [result.field ?? 'form']: result.message });
-		// All sessions ended with the change; this browser carries on with a new one.
-		await startSession(db, event.cookies, user.id, event.request.headers.get('user-agent'));
+		// All sessions ended with the change; this browser carries on with a new one, which has
+		// given its second factor already (this one had, or it could not have come here).
+		await startSession(db, event.cookies, user.id, event.request.headers.get('user-agent'), true);
 		return { saved: 'password' };
 	},
 	signOutEverywhere: async (event) => {

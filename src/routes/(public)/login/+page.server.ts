@@ -6,14 +6,17 @@ import { safeRedirectTarget } from '$lib/server/auth/guards';
 import { hitActionLimit, refundSignIn } from '$lib/server/auth/limits';
 import { retryMessage } from '$lib/server/auth/rate-limit';
 import { startSession } from '$lib/server/auth/session';
+import { hasConfirmedTotp } from '$lib/server/auth/totp';
+import { secondFactorRedirect } from '$lib/server/auth/two-factor';
 import { invalid, parseForm } from '$lib/server/forms';
 import { signInSchema } from '$lib/schemas/auth';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user)
-		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin));
+	const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin);
+	if (locals.user) redirect(303, redirectTo);
+	if (locals.secondFactorPending) redirect(303, secondFactorRedirect('verify', redirectTo));
 	return {
-		redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin),
+		redirectTo,
 		reset: url.searchParams.has('reset'),
 		deleted: url.searchParams.has('deleted')
 	};
@@ -40,12 +43,14 @@ export const actions: Actions = {
 		}
 		await refundSignIn(db, email, getClientAddress());
 		await startSession(db, cookies, user.id, request.headers.get('user-agent'));
-		redirect(
-			303,
-			safeRedirectTarget(
-				form.get('redirectTo')?.toString() ?? url.searchParams.get('redirectTo'),
-				url.origin
-			)
+		const target = safeRedirectTarget(
+			form.get('redirectTo')?.toString() ?? url.searchParams.get('redirectTo'),
+			url.origin
 		);
+		// With a second factor the new session is not signed in until the code is given; an
+		// administrator without one sets it up before anything else.
+		if (await hasConfirmedTotp(db, user.id)) redirect(303, secondFactorRedirect('verify', target));
+		if (user.role === 'admin') redirect(303, secondFactorRedirect('enrol', target));
+		redirect(303, target);
 	}
 };
