@@ -123,7 +123,8 @@ export const handleRouteAccess: Handle = async ({ event, resolve }) => {
 		const location = secondFactorRedirect(need, event.url.pathname);
 		// A data request is answered the way SvelteKit answers a redirect thrown in a load.
 		if (event.isDataRequest) return json({ type: 'redirect', location });
-		redirect(303, location);
+		if (isEnhancedAction(event)) redirect(303, location);
+		return new Response(null, { status: 303, headers: { location } });
 	}
 	if (!user) {
 		const method = event.request.method;
