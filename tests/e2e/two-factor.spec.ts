@@ -225,10 +225,10 @@ test('with the second factor pending, nothing of the admin area or the account i
 		});
 		expect(body, path).not.toContain(DEMO.admin.email);
 	}
-	// Signed-in pages treat the pending session as nobody: sent to sign in, which sends it here.
+	// Signed-in pages give the pending session nothing: the route lock sends it to its second step.
 	const account = await context.request.get('/account', { maxRedirects: 0 });
 	expect(account.status()).toBe(303);
-	expect(account.headers()['location']).toMatch(/^\/login\?redirectTo=/);
+	expect(account.headers()['location']).toMatch(/^\/login\/two-factor\?redirectTo=%2Faccount$/);
 	const accountData = await context.request.get('/account/__data.json');
 	expect(await accountData.text()).not.toContain(DEMO.admin.email);
 	const home = await context.request.get('/');
