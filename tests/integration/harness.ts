@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { setupDatabase, openDb, type Db } from '../../src/lib/server/db/index';
@@ -11,7 +13,9 @@ export interface TestDatabase {
 
 /**
  * Every integration test runs on an in-memory PGlite and, when TEST_DATABASE_URL is set, on a real
- * PostgreSQL server too: a fresh database per test file, dropped afterwards.
+ * PostgreSQL server too: a fresh database per test file, dropped afterwards. A PGlite starts from
+ * the run's migrated template (global-setup.ts), and setupDatabase still runs, so a template that
+ * lags the migrations is brought up to date the way a deployed database would be.
  */
 export const DATABASES: TestDatabase['name'][] = process.env.TEST_DATABASE_URL
 	? ['pglite', 'postgres']
@@ -19,7 +23,8 @@ export const DATABASES: TestDatabase['name'][] = process.env.TEST_DATABASE_URL
 
 export async function openTestDatabase(name: TestDatabase['name']): Promise<TestDatabase> {
 	if (name === 'pglite') {
-		const db = await openDb({ kind: 'pglite', dataDir: null });
+		const template = new Blob([readFileSync(inject('pgliteTemplate'))]);
+		const db = await openDb({ kind: 'pglite', dataDir: null, loadDataDir: template });
 		await setupDatabase(db);
 		return { name, db, close: () => db.destroy() };
 	}

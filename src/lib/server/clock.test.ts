@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as clock from './clock';
 import { loadConfig } from './config';
+import { parseClockPin } from '../domain/calendar';
+import { todayInLondon } from '../format';
 
 const HOUR = 60 * 60_000;
 
@@ -30,6 +32,16 @@ describe('the clock', () => {
 
 	it('refuses a pin it cannot read', () => {
 		expect(() => clock.pinClock('next Tuesday')).toThrow(/Not a date/);
+	});
+});
+
+// .ci/other-days runs this suite once per day, each a vitest project with SESSIONAL_TODAY set: if the
+// setting did not reach the clock, every "other day" would silently be today.
+describe.runIf(process.env.SESSIONAL_TODAY)('in a process pinned by SESSIONAL_TODAY', () => {
+	it('reads that day, in London', () => {
+		const pinned = process.env.SESSIONAL_TODAY!;
+		expect(clock.clockPin()).toBe(pinned);
+		expect(clock.today()).toBe(todayInLondon(parseClockPin(pinned)!));
 	});
 });
 

@@ -8,7 +8,13 @@ import { guardPGlite, guardPool } from './failures';
 export type Db = Kysely<Database>;
 
 export type DbTarget =
-	{ kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+	| {
+			kind: 'pglite';
+			dataDir: string | null;
+			/** Start from a dump of another PGlite's data directory (PGlite's dumpDataDir). */
+			loadDataDir?: Blob;
+	  }
+	| { kind: 'postgres'; url: string };
 
 const DATE_OID = 1082;
 
@@ -37,6 +43,7 @@ export async function openDb(target: DbTarget): Promise<Db> {
 	if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
 	const pglite = await PGlite.create({
 		dataDir: target.dataDir ?? undefined,
+		loadDataDir: target.loadDataDir,
 		parsers: { [DATE_OID]: (v: string) => v },
 		serializers: { [types.DATE]: (v: unknown) => String(v) }
 	});
