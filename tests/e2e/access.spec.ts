@@ -1,11 +1,13 @@
 import {
 	DEMO,
 	expect,
+	expectNoA11yViolations,
 	registerUser,
 	signIn,
 	signOut,
 	submitForm,
 	submitSignIn,
+	screenshot,
 	test,
 	BASE_URL
 } from './fixtures';
@@ -110,6 +112,15 @@ test('a doctor gets 403 on /admin', async ({ page }) => {
 	expect(response?.status()).toBe(403);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not available to you');
 	await expect(page.getByRole('link', { name: 'Admin' })).toHaveCount(0);
+	// A page in the app's look that says where to go, readable at 360 px with its own narrow CSP.
+	const ways = page.getByRole('navigation', { name: 'Where to go' });
+	await expect(ways.getByRole('link', { name: 'Your diary' })).toHaveAttribute('href', '/diary');
+	expect(response?.headers()['content-security-policy']).toMatch(/default-src 'none'/);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	await expectNoA11yViolations(page);
+	await screenshot(page, 'refused-403-doctor-on-admin-360');
+	await ways.getByRole('link', { name: 'Your diary' }).click();
+	await expect(page).toHaveURL(/\/diary$/);
 });
 
 test('an admin sees /admin', async ({ page }) => {

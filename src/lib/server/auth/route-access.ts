@@ -60,36 +60,76 @@ function wantsHtml(event: RequestEvent): boolean {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+// The refusal page's look: the app's colours and type, inline because the page is answered before
+// SvelteKit renders anything (its stylesheet comes with the layout, whose loads are what is refused).
+const REFUSAL_STYLE = `
+	:root { color: #1b1f23; background: #fff; line-height: 1.5;
+		font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; }
+	body { margin: 0; }
+	header { background: #0b4f6c; padding: 0.75rem 1rem; }
+	header a { color: #fff; font-weight: 700; font-size: 1.125rem; text-decoration: none; }
+	main { max-width: 40rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+	h1 { font-size: 1.5rem; line-height: 1.25; margin: 0 0 0.75rem; }
+	p { margin: 0 0 1rem; }
+	nav ul { list-style: none; padding: 0; margin: 1.5rem 0 0; display: flex; flex-wrap: wrap; gap: 0.75rem; }
+	nav a { display: inline-flex; align-items: center; min-height: 48px; padding: 0 1rem;
+		border: 2px solid #0b4f6c; border-radius: 8px; color: #0b4f6c; font-weight: 600; text-decoration: none; }
+	nav a.primary { background: #0b4f6c; color: #fff; }
+	a:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+`;
+// Inline style only: no script, no image, nothing from elsewhere, never in a frame.
+const REFUSAL_CSP =
+	"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 /**
  * The refusal, shaped for whoever asked: SvelteKit's client reads a JSON error for page data and
- * an action result for an enhanced form; a browser asking for a page gets a plain page (the
- * app's layout cannot be rendered without running its loads, which is what is being refused).
+ * an action result for an enhanced form; a browser asking for a page gets a page of its own, in
+ * the app's look, saying why and where to go (the app's layout cannot be rendered without running
+ * its loads, which is what is being refused).
  */
 function refusal(event: RequestEvent, status: 401 | 403, message: string): Response {
 	if (event.isDataRequest) return json({ message }, { status });
 	if (isEnhancedAction(event)) return json({ type: 'error', error: { message } }, { status });
 	if (wantsHtml(event)) {
 		const heading = status === 401 ? 'Sign in first' : 'Not available to you';
+		const ways =
+			status === 401
+				? `<li><a class="primary" href="${escapeHtml(signInUrl(event.url))}">Sign in</a></li>
+					<li><a href="/">Home</a></li>`
+				: `<li><a class="primary" href="/diary">Your diary</a></li>
+					<li><a href="/map">Rate map</a></li>
+					<li><a href="/account">Your account</a></li>`;
 		return new Response(
 			`<!doctype html>
 <html lang="en-GB">
 	<head>
 		<meta charset="utf-8" />
 		<meta name="viewport" content="width=device-width, initial-scale=1" />
-		<title>${status} · Sessional</title>
+		<title>${status === 401 ? 'Sign in' : 'Not available'} · Sessional</title>
+		<style>${REFUSAL_STYLE}</style>
 	</head>
 	<body>
+		<header><a href="/">Sessional</a></header>
 		<main>
 			<h1>${heading}</h1>
 			<p>${escapeHtml(message)}</p>
-			<p><a href="/">Go to the home page</a></p>
+			<p>Error ${status}. If you think you should see this page, ask the committee’s administrators.</p>
+			<nav aria-label="Where to go">
+				<ul>
+					${ways}
+				</ul>
+			</nav>
 		</main>
 	</body>
 </html>
 `,
 			{
 				status,
-				headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }
+				headers: {
+					'content-type': 'text/html; charset=utf-8',
+					'cache-control': 'no-store',
+					'content-security-policy': REFUSAL_CSP
+				}
 			}
 		);
 	}
