@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import smtpTester from 'smtp-tester';
+import { freePort } from '../../bench/lib/postgres';
 import { openTestDatabase, type TestDatabase } from './harness';
 
-const PORT = 2625;
+// A port of its own: CI runs this file for several pinned days at once, beside the main run.
+const PORT = await freePort();
 process.env.SMTP_URL = `smtp://127.0.0.1:${PORT}`;
 const { emailsDelivered, sendEmail } = await import('../../src/lib/server/email');
 const { registerUser } = await import('../../src/lib/server/auth/accounts');
