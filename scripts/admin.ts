@@ -41,7 +41,9 @@ try {
 			process.exitCode = 1;
 		} else {
 			await resetTwoFactor(db, existing.id, email, { ...SYSTEM_ACTOR, label: 'cli' });
-			console.log(`Two-factor sign-in removed for ${email}; every session of the account ended.`);
+			console.log(
+				`Two-factor sign-in (authenticator app, passkeys and recovery codes) removed for ${email}; every session of the account ended.`
+			);
 			if (existing.role === 'admin')
 				console.log('As an administrator they set up a new one when they next sign in.');
 		}
