@@ -176,4 +176,4 @@ export const removePasskeySchema = z.object({
 });
 
 /** The sign-in options take no input; the body is an empty JSON object. */
-export const passkeySignInOptionsSchema = z.object({});
+export const passkeySignInOptionsSchema = z.strictObject({});
