@@ -3,7 +3,7 @@
 // one-time password printed here (to be changed at first sign-in from the account page).
 //
 // npm run admin -- reset-2fa <email>
-// For someone who lost both their authenticator app and their recovery codes: removes the second
+// For someone who lost their authenticator app, passkeys and recovery codes: removes every second
 // factor and ends every session of the account (audited). An administrator is asked to set a new
 // one up at the next sign-in. This is the only way to remove an administrator's second factor.
 import { z } from 'zod';

@@ -118,7 +118,7 @@ export class SoftAuthenticator {
 			response: {
 				clientDataJSON: b64url(clientDataJSON),
 				attestationObject: b64url(attestationObject),
-				transports: ['internal']
+				transports: ['internal' as const]
 			}
 		};
 	}
