@@ -3,7 +3,7 @@
 // one-time password printed here (to be changed at first sign-in from the account page).
 //
 // npm run admin -- reset-2fa <email>
-// For someone who lost both their authenticator app and their recovery codes: removes the second
+// For someone who lost their authenticator app, passkeys and recovery codes: removes every second
 // factor and ends every session of the account (audited). An administrator is asked to set a new
 // one up at the next sign-in. This is the only way to remove an administrator's second factor.
 import { z } from 'zod';
@@ -41,7 +41,9 @@ try {
 			process.exitCode = 1;
 		} else {
 			await resetTwoFactor(db, existing.id, email, { ...SYSTEM_ACTOR, label: 'cli' });
-			console.log(`Two-factor sign-in removed for ${email}; every session of the account ended.`);
+			console.log(
+				`Two-factor sign-in (authenticator app, passkeys and recovery codes) removed for ${email}; every session of the account ended.`
+			);
 			if (existing.role === 'admin')
 				console.log('As an administrator they set up a new one when they next sign in.');
 		}

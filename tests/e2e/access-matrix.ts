@@ -68,6 +68,20 @@ export const ACCESS_MATRIX: RouteAccess[] = [
 		},
 		note: 'Only for a session that gave its password and owes its second factor (two-factor.spec.ts).'
 	},
+	{
+		route: '/login/two-factor/passkey/options',
+		path: '/login/two-factor/passkey/options',
+		post: {},
+		expect: { visitor: 401, doctor: 401, member: 401, admin: 401 },
+		note: 'A passkey’s challenge, only for a session that owes its second factor (passkeys.spec.ts).'
+	},
+	{
+		route: '/login/two-factor/passkey',
+		path: '/login/two-factor/passkey',
+		post: {},
+		expect: { visitor: 401, doctor: 401, member: 401, admin: 401 },
+		note: 'The passkey’s answer, only for a session that owes its second factor.'
+	},
 	{ route: '/reset-password', path: '/reset-password', expect: everyone },
 	{ route: '/verify-email', path: '/verify-email', expect: everyone },
 	{
@@ -86,6 +100,20 @@ export const ACCESS_MATRIX: RouteAccess[] = [
 	{ route: '/account', path: '/account', expect: signedIn },
 	{ route: '/account/export', path: '/account/export?format=json', expect: signedIn },
 	{ route: '/account/two-factor', path: '/account/two-factor', expect: signedIn },
+	{
+		route: '/account/two-factor/passkeys/options',
+		path: '/account/two-factor/passkeys/options',
+		post: { name: '' },
+		expect: { visitor: 401, doctor: 400, member: 400, admin: 400 },
+		note: 'The account page’s script asks for a new passkey’s options as JSON; an empty name is refused.'
+	},
+	{
+		route: '/account/two-factor/passkeys',
+		path: '/account/two-factor/passkeys',
+		post: {},
+		expect: { visitor: 401, doctor: 400, member: 400, admin: 400 },
+		note: 'The new passkey, checked and kept; an empty answer is refused.'
+	},
 	{ route: '/diary', path: '/diary', expect: signedIn },
 	{ route: '/diary/[date]', path: '/diary/2026-01-05', expect: signedIn },
 	{ route: '/diary/setup', path: '/diary/setup', expect: signedIn },

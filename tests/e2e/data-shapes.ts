@@ -29,24 +29,31 @@ export const DATA_SHAPES = {
 		email: 'new-admin@e2e.sessional.test',
 		password: 'e2e-new-admin-pass',
 		name: 'Dr New Admin'
+	},
+	/** An administrator who sets up a passkey as their only second factor (passkeys.spec.ts). */
+	adminForPasskey: {
+		email: 'passkey-admin@e2e.sessional.test',
+		password: 'e2e-passkey-admin-pass',
+		name: 'Dr Passkey Admin'
 	}
 } as const;
 
 /** Accounts the suite needs besides the demo's. */
 export async function addAccountShapes(db: Db): Promise<void> {
-	const admin = DATA_SHAPES.adminWithoutSecondFactor;
-	await db
-		.insertInto('users')
-		.values({
-			email: admin.email,
-			name: admin.name,
-			doctor_kind: 'other',
-			role: 'admin',
-			password_hash: await hashPassword(admin.password),
-			email_verified_at: clock.now()
-		})
-		.onConflict((oc) => oc.column('email').doNothing())
-		.execute();
+	for (const admin of [DATA_SHAPES.adminWithoutSecondFactor, DATA_SHAPES.adminForPasskey]) {
+		await db
+			.insertInto('users')
+			.values({
+				email: admin.email,
+				name: admin.name,
+				doctor_kind: 'other',
+				role: 'admin',
+				password_hash: await hashPassword(admin.password),
+				email_verified_at: clock.now()
+			})
+			.onConflict((oc) => oc.column('email').doNothing())
+			.execute();
+	}
 }
 
 /** The region's doctors' rate: near the top of the soft bounds, far above any demo region's median. */

@@ -75,9 +75,9 @@ describe.each(DATABASES)('two-factor sign-in on %s', (name) => {
 		const doctor = await newDoctor(role);
 		const s = await signInSession(doctor.id);
 		const key = (await startTotpEnrolment(t.db, doctor.id))!;
-		const codes = await confirmTotpEnrolment(t.db, s.user, s.session.id, codeFor(key));
-		if (!codes) throw new Error('enrolment refused');
-		return { ...doctor, key, codes, token: s.token, user: s.user };
+		const confirmed = await confirmTotpEnrolment(t.db, s.user, s.session.id, codeFor(key));
+		if (!confirmed?.recoveryCodes) throw new Error('enrolment refused');
+		return { ...doctor, key, codes: confirmed.recoveryCodes, token: s.token, user: s.user };
 	}
 
 	it('enrols: the same key until confirmed, stored encrypted, confirmed by a first code', async () => {
@@ -99,8 +99,8 @@ describe.each(DATABASES)('two-factor sign-in on %s', (name) => {
 
 		const wrong = String((Number(codeFor(key)) + 1) % 1_000_000).padStart(6, '0');
 		expect(await confirmTotpEnrolment(t.db, s.user, s.session.id, wrong)).toBeNull();
-		const codes = await confirmTotpEnrolment(t.db, s.user, s.session.id, codeFor(key));
-		expect(codes).toHaveLength(10);
+		const confirmed = await confirmTotpEnrolment(t.db, s.user, s.session.id, codeFor(key));
+		expect(confirmed?.recoveryCodes).toHaveLength(10);
 		expect(await hasConfirmedTotp(t.db, doctor.id)).toBe(true);
 		expect(await startTotpEnrolment(t.db, doctor.id)).toBeNull();
 		// The session that confirmed carries on signed in.

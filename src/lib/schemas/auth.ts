@@ -110,3 +110,70 @@ export const disableTwoFactorSchema = z.object({
 		.min(1, 'Enter a code from your app or a recovery code.')
 		.max(40, 'That code is not right.')
 });
+
+export const PASSKEY_NAME_MAX = 60;
+
+/** What the doctor calls a passkey, so they can tell two apart on the account page. */
+export const passkeyName = z
+	.string({ error: 'Give the passkey a name, such as “Work laptop”.' })
+	.trim()
+	.min(1, 'Give the passkey a name, such as “Work laptop”.')
+	.max(PASSKEY_NAME_MAX, `Use at most ${PASSKEY_NAME_MAX} characters.`)
+	.regex(/^[^\p{Cc}]*$/u, 'Remove the hidden control characters from the name.');
+
+export const passkeyOptionsSchema = z.object({ name: passkeyName });
+
+// The browser's answers to a passkey ceremony, as @simplewebauthn/browser sends them. Only their
+// shape is checked here (base64url strings of bounded length); the signatures, challenge and
+// origin inside are checked by @simplewebauthn/server.
+const base64url = z
+	.string()
+	.max(16_384)
+	.regex(/^[A-Za-z0-9_-]*$/);
+const credentialId = base64url.min(1).max(1_024);
+const answerBase = {
+	id: credentialId,
+	rawId: credentialId,
+	type: z.literal('public-key'),
+	clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+	authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional()
+};
+
+export const passkeyRegistrationSchema = z.object({
+	name: passkeyName,
+	response: z.object({
+		...answerBase,
+		response: z.object({
+			clientDataJSON: base64url,
+			attestationObject: base64url,
+			transports: z.array(z.string().max(32)).max(16).optional()
+		})
+	})
+});
+
+export const passkeyAuthenticationSchema = z.object({
+	redirectTo: z.string().max(2_000).optional(),
+	response: z.object({
+		...answerBase,
+		response: z.object({
+			clientDataJSON: base64url,
+			authenticatorData: base64url,
+			signature: base64url,
+			userHandle: base64url.optional()
+		})
+	})
+});
+
+export const removePasskeySchema = z.object({
+	passkey: z
+		.string({ error: 'Choose the passkey to remove.' })
+		.min(1, 'Choose the passkey to remove.')
+		.max(1_024, 'Choose the passkey to remove.'),
+	password: z
+		.string({ error: 'Enter your password.' })
+		.min(1, 'Enter your password.')
+		.max(PASSWORD_MAX, 'That is not your password.')
+});
+
+/** The sign-in options take no input; the body is an empty JSON object. */
+export const passkeySignInOptionsSchema = z.strictObject({});

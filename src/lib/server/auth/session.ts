@@ -23,7 +23,10 @@ export interface SessionUser {
 	doctorKind: string;
 	role: Role;
 	emailVerified: boolean;
-	/** A confirmed authenticator app: signing in takes a code as well as the password. */
+	/**
+	 * A confirmed authenticator app or a passkey: signing in takes one of them (or a recovery
+	 * code) as well as the password.
+	 */
 	twoFactorEnabled: boolean;
 }
 
@@ -97,6 +100,15 @@ export async function validateSessionToken(
 			'sessions.expires_at',
 			'sessions.second_factor_verified',
 			'totp_credentials.user_id as totp_user_id',
+			(eb) =>
+				eb
+					.exists(
+						eb
+							.selectFrom('passkey_credentials')
+							.select('passkey_credentials.id')
+							.whereRef('passkey_credentials.user_id', '=', 'sessions.user_id')
+					)
+					.as('has_passkey'),
 			'users.email',
 			'users.name',
 			'users.doctor_kind',
@@ -142,7 +154,7 @@ export async function validateSessionToken(
 			doctorKind: row.doctor_kind,
 			role: row.role,
 			emailVerified: row.email_verified_at !== null,
-			twoFactorEnabled: row.totp_user_id !== null
+			twoFactorEnabled: row.totp_user_id !== null || Boolean(row.has_passkey)
 		}
 	};
 }

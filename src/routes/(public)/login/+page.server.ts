@@ -6,8 +6,7 @@ import { safeRedirectTarget } from '$lib/server/auth/guards';
 import { hitActionLimit, refundSignIn } from '$lib/server/auth/limits';
 import { retryMessage } from '$lib/server/auth/rate-limit';
 import { startSession } from '$lib/server/auth/session';
-import { hasConfirmedTotp } from '$lib/server/auth/totp';
-import { secondFactorRedirect } from '$lib/server/auth/two-factor';
+import { hasSecondFactor, secondFactorRedirect } from '$lib/server/auth/two-factor';
 import { invalid, parseForm } from '$lib/server/forms';
 import { signInSchema } from '$lib/schemas/auth';
 
@@ -47,9 +46,9 @@ export const actions: Actions = {
 			form.get('redirectTo')?.toString() ?? url.searchParams.get('redirectTo'),
 			url.origin
 		);
-		// With a second factor the new session is not signed in until the code is given; an
+		// With a second factor the new session is not signed in until it is given; an
 		// administrator without one sets it up before anything else.
-		if (await hasConfirmedTotp(db, user.id)) redirect(303, secondFactorRedirect('verify', target));
+		if (await hasSecondFactor(db, user.id)) redirect(303, secondFactorRedirect('verify', target));
 		if (user.role === 'admin') redirect(303, secondFactorRedirect('enrol', target));
 		redirect(303, target);
 	}

@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { BigSerial, CreatedAt, Timestamp } from './columns';
 
 /** One authenticator app per account (src/lib/server/auth/totp.ts). */
@@ -18,7 +19,35 @@ export interface RecoveryCodeTable {
 	created_at: CreatedAt;
 }
 
+/** Passkeys (WebAuthn credentials), any number per account (src/lib/server/auth/passkeys.ts). */
+export interface PasskeyCredentialTable {
+	/** The credential id, base64url. */
+	id: string;
+	user_id: string;
+	/** The COSE public key, base64url. */
+	public_key: string;
+	/** bigint: a string from pg, a number from PGlite; read through Number(). */
+	counter: ColumnType<string | number, number | undefined, number>;
+	/** Comma-separated transports ('internal,hybrid'); empty when the browser gave none. */
+	transports: ColumnType<string, string | undefined, string>;
+	name: string;
+	created_at: Timestamp;
+	last_used_at: Timestamp | null;
+}
+
+export type WebAuthnPurpose = 'register' | 'authenticate';
+
+/** The challenge of a passkey ceremony in progress, one per session and purpose. */
+export interface WebAuthnChallengeTable {
+	session_id: string;
+	purpose: WebAuthnPurpose;
+	challenge: string;
+	expires_at: Timestamp;
+}
+
 export interface TwoFactorTables {
 	totp_credentials: TotpCredentialTable;
 	recovery_codes: RecoveryCodeTable;
+	passkey_credentials: PasskeyCredentialTable;
+	webauthn_challenges: WebAuthnChallengeTable;
 }

@@ -4,7 +4,8 @@ import { getDb } from '$lib/server/db/connection';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
 import { hitActionLimit, subjectKey } from '$lib/server/auth/limits';
 import { clearRateLimit, retryMessage } from '$lib/server/auth/rate-limit';
-import { verifyTotpCode } from '$lib/server/auth/totp';
+import { hasConfirmedTotp, verifyTotpCode } from '$lib/server/auth/totp';
+import { countPasskeys } from '$lib/server/auth/passkeys';
 import { useRecoveryCode } from '$lib/server/auth/recovery-codes';
 import { completeSecondFactor } from '$lib/server/auth/two-factor';
 import { invalid, parseForm } from '$lib/server/forms';
@@ -19,13 +20,20 @@ function target(url: URL, form?: FormData): string {
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, target(url));
-	if (!locals.secondFactorPending) redirect(303, '/login');
-	return { redirectTo: target(url), email: locals.secondFactorPending.user.email };
+	const pending = locals.secondFactorPending;
+	if (!pending) redirect(303, '/login');
+	const db = getDb();
+	return {
+		redirectTo: target(url),
+		email: pending.user.email,
+		hasTotp: await hasConfirmedTotp(db, pending.user.id),
+		hasPasskeys: (await countPasskeys(db, pending.user.id)) > 0
+	};
 };
 
 /**
- * Both ways of giving the second factor share one limit per account (and per address), so
- * guessing cannot switch between them for more tries.
+ * Every way of giving the second factor (these two, and a passkey through ./passkey) shares one
+ * limit per account (and per address), so guessing cannot switch between them for more tries.
  */
 async function giveSecondFactor(
 	event: RequestEvent,
