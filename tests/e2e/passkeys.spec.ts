@@ -176,6 +176,21 @@ test('a passkey the account does not have, a forged answer, or a replayed counte
 		'That passkey could not be checked. Try again, or use a code.'
 	);
 	await expect(page).toHaveURL(/\/login\/two-factor/);
+
+	// Guessing is limited as codes are (RATE_LIMIT_SIGN_IN failures per account in the window):
+	// forged answers go on being refused until the limit, then the account must wait.
+	tamper = (body) => {
+		const inner = body.response.response as { signature: string };
+		inner.signature = Buffer.from('still not a signature').toString('base64url');
+	};
+	const statuses: number[] = [];
+	for (let i = 0; i < 10 && !statuses.includes(429); i++) statuses.push(await usePasskey(page));
+	expect(statuses.at(-1)).toBe(429);
+	expect(statuses.slice(0, -1).every((status) => status === 400)).toBe(true);
+	await expect(page.getByTestId('passkey-error')).toHaveText(
+		/^Too many code attempts\. Try again in \d+ minutes?\.$/
+	);
+	await expect(page).toHaveURL(/\/login\/two-factor/);
 });
 
 test('without JavaScript the passkey button is explained away and a recovery code still works', async ({
