@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, openTestDatabase, type TestDatabase } from './harness';
+import { createTestUser } from './factory';
 import type { Db } from '../../src/lib/server/db/index';
 import { entrySchema, jobPlanSchema, type EntryInput } from '../../src/lib/schemas/diary';
 import { parseForm } from '../../src/lib/server/forms';
@@ -38,20 +39,8 @@ import { parse } from 'csv-parse/sync';
 
 const TODAY = '2026-11-24'; // a Tuesday
 
-let counter = 0;
 async function newUser(db: Db): Promise<string> {
-	counter += 1;
-	const row = await db
-		.insertInto('users')
-		.values({
-			email: `diary.${Date.now()}.${counter}@example.org`,
-			name: `Dr Test ${counter}`,
-			doctor_kind: 'salaried',
-			password_hash: 'x'
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
+	return (await createTestUser(db, 'Diary', { doctorKind: 'salaried', verified: false })).id;
 }
 
 /** A form as the entry page posts it. */
@@ -563,11 +552,12 @@ describe.each(DATABASES)('the diary on %s', (name) => {
 		// seedDemoAccounts only runs on an empty database: make the two demo users by hand.
 		const [doctor, member] = await Promise.all(
 			DEMO_ACCOUNTS.slice(0, 2).map((a) =>
-				db
-					.insertInto('users')
-					.values({ email: a.email, name: a.name, doctor_kind: 'salaried', password_hash: 'x' })
-					.returning('id')
-					.executeTakeFirstOrThrow()
+				createTestUser(db, a.name, {
+					email: a.email,
+					name: a.name,
+					doctorKind: 'salaried',
+					verified: false
+				})
 			)
 		);
 		expect(await seedDemoDiary(db, TODAY)).toBe(true);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, openTestDatabase, type TestDatabase } from './harness';
+import { createTestUser } from './factory';
 import type { Db } from '../../src/lib/server/db/index';
 import { toNumber } from '../../src/lib/server/db/index';
 import { isMemberOn, membershipStatus } from '../../src/lib/server/membership';
@@ -38,17 +39,7 @@ const ADMIN = { id: null, label: 'admin@example.org' };
 const TODAY = clock.today();
 
 async function makeUser(db: Db, email: string, verified = true) {
-	return db
-		.insertInto('users')
-		.values({
-			email,
-			name: `Dr ${email.split('@')[0]}`,
-			doctor_kind: 'locum',
-			password_hash: 'x',
-			email_verified_at: verified ? clock.now() : null
-		})
-		.returning(['id', 'email'])
-		.executeTakeFirstOrThrow();
+	return createTestUser(db, email, { email, name: `Dr ${email.split('@')[0]}`, verified });
 }
 
 async function auditCount(db: Db, action: string) {

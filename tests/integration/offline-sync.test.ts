@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, openTestDatabase, type TestDatabase } from './harness';
+import { createTestUser } from './factory';
 import type { Db } from '../../src/lib/server/db/index';
 import { findEntries, findEntry } from '../../src/lib/server/diary/entries';
 import { createWorkplace } from '../../src/lib/server/diary/workplaces';
@@ -9,20 +10,8 @@ import { syncBatchSchema, type SyncChange } from '../../src/lib/schemas/offline-
 
 const TODAY = '2026-11-24';
 
-let counter = 0;
 async function newUser(db: Db): Promise<string> {
-	counter += 1;
-	const row = await db
-		.insertInto('users')
-		.values({
-			email: `sync.${Date.now()}.${counter}@example.org`,
-			name: `Dr Sync ${counter}`,
-			doctor_kind: 'salaried',
-			password_hash: 'x'
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
+	return (await createTestUser(db, 'Sync', { doctorKind: 'salaried', verified: false })).id;
 }
 
 async function newWorkplace(db: Db, userId: string): Promise<string> {

@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHOTP } from '@oslojs/otp';
 import { DATABASES, openTestDatabase, type TestDatabase } from './harness';
+import { createTestUser, signedInSession } from './factory';
 import { SoftAuthenticator } from './soft-authenticator';
-import {
-	registerUser,
-	requestPasswordReset,
-	resetPassword
-} from '../../src/lib/server/auth/accounts';
-import {
-	createSession,
-	generateSessionToken,
-	invalidateUserSessions,
-	validateSessionToken
-} from '../../src/lib/server/auth/session';
+import { requestPasswordReset, resetPassword } from '../../src/lib/server/auth/accounts';
+import { invalidateUserSessions, validateSessionToken } from '../../src/lib/server/auth/session';
 import {
 	countPasskeys,
 	finishPasskeyAuthentication,
@@ -44,7 +36,6 @@ const PASSWORD = 'violet-harbour-kettle-92';
 // Every "now" in this file is the app's clock pinned here, so expiry is tested without waiting
 // and without reading the machine's date.
 const PINNED = new Date('2026-12-10T10:00:00Z');
-let counter = 0;
 
 describe.each(DATABASES)('passkeys on %s', (name) => {
 	let t: TestDatabase;
@@ -57,26 +48,9 @@ describe.each(DATABASES)('passkeys on %s', (name) => {
 		await t?.close();
 	});
 
-	async function newAccount(role: 'doctor' | 'admin' = 'doctor') {
-		const email = `passkey.${++counter}@example.org`;
-		const result = await registerUser(
-			t.db,
-			{ name: 'Dr Key', email, doctorKind: 'locum', password: PASSWORD },
-			ORIGIN
-		);
-		if (!result.ok || !result.userId) throw new Error('registration failed');
-		if (role === 'admin')
-			await t.db.updateTable('users').set({ role }).where('id', '=', result.userId).execute();
-		return { id: result.userId, email };
-	}
-
-	async function signInSession(userId: string) {
-		const token = generateSessionToken();
-		await createSession(t.db, token, userId);
-		const validated = await validateSessionToken(t.db, token);
-		if (!validated) throw new Error('no session');
-		return { token, ...validated };
-	}
+	const newAccount = (role: 'doctor' | 'admin' = 'doctor') =>
+		createTestUser(t.db, 'Key', { role, password: PASSWORD, verified: false });
+	const signInSession = (userId: string) => signedInSession(t.db, userId);
 
 	/** The account page's steps: options, the authenticator's answer, kept and completed. */
 	async function addPasskey(
@@ -234,7 +208,9 @@ describe.each(DATABASES)('passkeys on %s', (name) => {
 		).toEqual({ ok: false, problem: 'expired' });
 
 		const late = (await startPasskeyAuthentication(t.db, doctor.id, s.session.id, RP))!;
-		clock.pinClock(new Date(PINNED.getTime() + PASSKEY_CHALLENGE_LIFETIME_MS + 1_000));
+		// From the clock as it reads now, not from PINNED: the pinned clock moves on with the real one,
+		// so a jump measured from the pin would depend on how long the tests took to get here.
+		clock.pinClock(new Date(clock.nowMs() + PASSKEY_CHALLENGE_LIFETIME_MS + 1_000));
 		try {
 			expect(
 				await finishPasskeyAuthentication(

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DATABASES, openTestDatabase, type TestDatabase } from './harness';
+import { createTestUser } from './factory';
 import {
 	addDoctors as addRateDoctors,
 	CORNWALL,
-	createTestUser,
 	DEVON,
 	IN_HOURS,
 	SETTINGS,
@@ -147,7 +147,7 @@ describe.each(DATABASES)('privacy of published rates on %s', (name) => {
 		await t.db.deleteFrom('rate_submissions').execute();
 	});
 
-	const createUser = (role?: SessionUser['role']) => createTestUser(t.db, 'Privacy', role);
+	const createUser = (role?: SessionUser['role']) => createTestUser(t.db, 'Privacy', { role });
 	const addDoctors = (n: number, d: Doctors) => addRateDoctors(t.db, n, d);
 	const input = submissionInput;
 

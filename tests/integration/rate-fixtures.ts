@@ -1,12 +1,10 @@
 import type { Db } from '../../src/lib/server/db/index';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import { contributorKey } from '../../src/lib/server/rates/contributor';
 import type { PublicationSettings } from '../../src/lib/server/rates/publication';
 import { insertSubmissionRows, submissionRow } from '../../src/lib/server/seed/rates';
 import type { AreaCode } from '../../src/lib/domain/geography';
 import type { RateCategory } from '../../src/lib/domain/rate-units';
 import type { RateSubmissionInput } from '../../src/lib/schemas/rates';
-import * as clock from '../../src/lib/server/clock';
 
 // What the rate tests share. Publication runs take an explicit day, so the windows do not move
 // with the calendar: on 24 Nov 2026 with a lag of one month the last due quarter ends 30 Sep 2026,
@@ -62,38 +60,5 @@ export function submissionInput(overrides: Partial<RateSubmissionInput> = {}): R
 		adminIncluded: true,
 		bookingRoute: 'direct',
 		...overrides
-	};
-}
-
-let counter = 0;
-
-/** A verified account made directly in the database, as the session hook would describe it. */
-export async function createTestUser(
-	db: Db,
-	label: string,
-	role: SessionUser['role'] = 'doctor'
-): Promise<SessionUser> {
-	const email = `${label.toLowerCase()}.${Date.now()}.${++counter}@example.org`;
-	const name = `Dr ${label}`;
-	const row = await db
-		.insertInto('users')
-		.values({
-			email,
-			name,
-			doctor_kind: 'locum',
-			password_hash: 'not-a-real-hash',
-			role,
-			email_verified_at: clock.now()
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return {
-		id: row.id,
-		email,
-		name,
-		doctorKind: 'locum',
-		role,
-		emailVerified: true,
-		twoFactorEnabled: false
 	};
 }

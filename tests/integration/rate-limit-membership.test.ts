@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, openTestDatabase, type TestDatabase } from './harness';
+import { createTestUser } from './factory';
 import { clearRateLimit, hitRateLimit } from '../../src/lib/server/auth/rate-limit';
 import { grantMembership, isMemberOn, membershipStatus } from '../../src/lib/server/membership';
 import { migrate } from '../../src/lib/server/db/index';
@@ -41,16 +42,11 @@ describe.each(DATABASES)('database-backed rules on %s', (name) => {
 	});
 
 	it('says a doctor is a member on exactly the days a record covers, unless revoked', async () => {
-		const user = await t.db
-			.insertInto('users')
-			.values({
-				email: `m.${name}@example.org`,
-				name: 'M',
-				doctor_kind: 'locum',
-				password_hash: 'x'
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const user = await createTestUser(t.db, 'M', {
+			email: `m.${name}@example.org`,
+			name: 'M',
+			verified: false
+		});
 		expect(await isMemberOn(t.db, user.id, '2026-06-01')).toBe(false);
 		const grant = await grantMembership(t.db, {
 			userId: user.id,

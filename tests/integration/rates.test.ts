@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASES, openTestDatabase, type TestDatabase } from './harness';
+import { createTestUser } from './factory';
 import {
 	addDoctors as addRateDoctors,
 	CORNWALL,
-	createTestUser,
 	DEVON,
 	IN_HOURS,
 	IN_WINDOW,

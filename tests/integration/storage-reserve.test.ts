@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { isHttpError } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DATABASES, openTestDatabase, type TestDatabase } from './harness';
+import { createTestUser } from './factory';
 import type { Db } from '../../src/lib/server/db/index';
 import { OUT_OF_STORAGE_MESSAGE } from '../../src/lib/server/db/failures';
 import { freeBytes, StorageReservePlugin } from '../../src/lib/server/db/storage';
@@ -25,16 +26,7 @@ describe.each(DATABASES)('a full disk under %s', (name) => {
 	beforeAll(async () => {
 		t = await openTestDatabase(name);
 		full = t.db.withPlugin(new StorageReservePlugin(tmpdir(), freeBytes(tmpdir()) + 2 ** 40));
-		const user = await t.db
-			.insertInto('users')
-			.values({
-				email: `full-disk-${Date.now()}@example.org`,
-				name: 'Dr Full',
-				doctor_kind: 'locum',
-				password_hash: 'not-a-hash'
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const user = await createTestUser(t.db, 'Full', { verified: false });
 		userId = user.id;
 	});
 	afterAll(async () => t?.close());

@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHOTP } from '@oslojs/otp';
 import { DATABASES, openTestDatabase, type TestDatabase } from './harness';
+import { createTestUser, signedInSession } from './factory';
 import {
 	findUserByEmail,
-	registerUser,
 	requestPasswordReset,
 	resetPassword
 } from '../../src/lib/server/auth/accounts';
-import {
-	createSession,
-	generateSessionToken,
-	invalidateUserSessions,
-	validateSessionToken
-} from '../../src/lib/server/auth/session';
+import { invalidateUserSessions, validateSessionToken } from '../../src/lib/server/auth/session';
 import {
 	hasConfirmedTotp,
 	startTotpEnrolment,
@@ -36,7 +31,6 @@ import { SYSTEM_ACTOR } from '../../src/lib/server/audit';
 
 const ORIGIN = 'http://localhost:3000';
 const PASSWORD = 'violet-harbour-kettle-92';
-let counter = 0;
 
 /** The code an authenticator app would show now (TOTP is HOTP over the 30-second step). */
 const codeFor = (key: Uint8Array, offset = 0) =>
@@ -49,26 +43,9 @@ describe.each(DATABASES)('two-factor sign-in on %s', (name) => {
 	});
 	afterAll(async () => t?.close());
 
-	async function newDoctor(role: 'doctor' | 'admin' = 'doctor') {
-		const email = `two.factor.${Date.now()}.${++counter}@example.org`;
-		const result = await registerUser(
-			t.db,
-			{ name: 'Dr Two', email, doctorKind: 'locum', password: PASSWORD },
-			ORIGIN
-		);
-		if (!result.ok || !result.userId) throw new Error('registration failed');
-		if (role === 'admin')
-			await t.db.updateTable('users').set({ role }).where('id', '=', result.userId).execute();
-		return { id: result.userId, email };
-	}
-
-	async function signInSession(userId: string) {
-		const token = generateSessionToken();
-		await createSession(t.db, token, userId);
-		const validated = await validateSessionToken(t.db, token);
-		if (!validated) throw new Error('no session');
-		return { token, ...validated };
-	}
+	const newDoctor = (role: 'doctor' | 'admin' = 'doctor') =>
+		createTestUser(t.db, 'Two', { role, password: PASSWORD, verified: false });
+	const signInSession = (userId: string) => signedInSession(t.db, userId);
 
 	/** Sets up an authenticator for a new account through the same steps as the page. */
 	async function enrolled(role: 'doctor' | 'admin' = 'doctor') {
