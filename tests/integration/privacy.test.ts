@@ -32,11 +32,11 @@ import { deleteOwnSubmission, saveSubmission } from '../../src/lib/server/rates/
 import { insertSubmissionRows, submissionRow } from '../../src/lib/server/seed/rates';
 import type { AreaCode } from '../../src/lib/domain/geography';
 import { RATE_CATEGORY_CODES, type RateCategory } from '../../src/lib/domain/rate-units';
-import { addDays, addMonths } from '../../src/lib/format';
 import { GET } from '../../src/routes/api/rates/[category]/+server';
 import { load as loadMap } from '../../src/routes/(public)/map/+page.server';
 import { load as loadCompare } from '../../src/routes/(public)/map/compare/+page.server';
 import * as clock from '../../src/lib/server/clock';
+import { addDays, addMonths } from '../../src/lib/domain/calendar';
 
 // The map endpoint and the map pages take the process's database from getDb(); here it is the
 // test's own real database (PGlite, or a server), so what they send is what a browser would get.

@@ -41,8 +41,8 @@ import {
 } from '../../src/lib/server/seed/rates';
 import type { AreaCode } from '../../src/lib/domain/geography';
 import { RATE_CATEGORY_CODES, type RateCategory } from '../../src/lib/domain/rate-units';
-import { addMonths } from '../../src/lib/format';
 import * as clock from '../../src/lib/server/clock';
+import { addMonths } from '../../src/lib/domain/calendar';
 
 const SOUTH_WEST_AREAS: AreaCode[] = [DEVON, CORNWALL, 'E54000038', 'E54000041', 'E54000043'];
 const SOUTH_WEST = 'TLK';

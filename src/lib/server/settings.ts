@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Db } from './db/index';
 import { config, type Config } from './config';
 import { recordAudit, type Actor } from './audit';
-import { DEFAULT_OVERTIME_SETTINGS, type OvertimeSettings } from '../domain/diary-rules';
 import * as clock from './clock';
+import { DEFAULT_OVERTIME_SETTINGS, type OvertimeSettings } from '../domain/diary-model';
 
 /**
  * Settings the committee changes at run time (DESIGN §3.4, §3.5, §5, §2), stored as one row per

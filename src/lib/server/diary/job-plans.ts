@@ -1,15 +1,10 @@
 import type { Db } from '../db/index';
-import {
-	ACTIVITY_KINDS,
-	type ActivityKind,
-	type JobPlan,
-	type PlannedSession,
-	type SessionType,
-	type Weekday
-} from '../../domain/diary-rules';
 import type { JobPlanInput } from '../../schemas/diary';
 import type { FieldErrors } from '../forms';
 import { findWorkplace, isUuid } from './workplaces';
+import { ACTIVITY_KINDS, type ActivityKind, type SessionType } from '../../domain/vocabulary';
+import type { Weekday } from '../../domain/calendar';
+import type { JobPlan, PlannedSession } from '../../domain/diary-model';
 
 export interface PlannedSessionRecord extends PlannedSession {
 	id: string;

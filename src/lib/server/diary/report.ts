@@ -1,17 +1,12 @@
 import type { Db } from '../db/index';
-import {
-	addDays,
-	weekdayOf,
-	type OvertimeSettings,
-	type PeriodReport
-} from '../../domain/diary-rules';
-import { DATE_RANGE_MESSAGE, readDate } from '../../domain/calendar';
+import { DATE_RANGE_MESSAGE, readDate, addDays, weekdayOf } from '../../domain/calendar';
 import { computeDiaryPeriod, toWorkedEntry } from './compute';
 import { findEntries, type Entry } from './entries';
 import { listJobPlans } from './job-plans';
 import { getDiarySettings, overtimeSettingsFor } from './settings';
 import { listWorkplaces, type Workplace } from './workplaces';
 import type { ReportEntry } from './exports/types';
+import type { OvertimeSettings, PeriodReport } from '../../domain/diary-model';
 
 /** The longest period a report covers: about two years, so one request stays quick. */
 export const MAX_REPORT_DAYS = 731;

@@ -2,8 +2,13 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Db } from '../db/index';
 import { recordAudit, type Actor } from '../audit';
-import { addMonths } from '../../format';
-import { FIRST_DATE, LAST_DATE, readDate, type DateReading } from '../../domain/calendar';
+import {
+	FIRST_DATE,
+	LAST_DATE,
+	readDate,
+	type DateReading,
+	addMonths
+} from '../../domain/calendar';
 import { grantStart, recordAuditBatch, savePendingGrants } from './admin';
 import * as clock from '../clock';
 

@@ -2,16 +2,11 @@ import { sql } from 'kysely';
 import type { Db } from '../db/index';
 import { allGeoUnits, type GeoLevel } from '../../domain/geography';
 import { RATE_CATEGORY_CODES } from '../../domain/rate-units';
-import {
-	dueQuarters,
-	summariseCell,
-	windowForQuarter,
-	type CellSettings,
-	type ContributorValue
-} from '../../domain/rate-stats';
+import { summariseCell, type CellSettings, type ContributorValue } from '../../domain/rate-stats';
 import { recordAudit, type Actor } from '../audit';
 import { forgetCurrentSnapshot } from './cache';
 import * as clock from '../clock';
+import { dueQuarters, windowForQuarter } from '../../domain/calendar';
 
 /** Any fixed number: every instance must use the same one for the advisory lock. */
 const PUBLICATION_LOCK_KEY = 7_340_211;

@@ -8,15 +8,14 @@ import type { Db } from '../db/index';
 import { toNumber } from '../db/index';
 import { hashPassword } from '../auth/password';
 import { AREAS, type AreaCode } from '../../../../data/geography';
-import { addDays, weekdayOf, type SessionType } from '../../domain/diary-rules';
 import { isBankHoliday } from '../../domain/bank-holidays';
-import { addClockMinutes } from '../../schemas/diary';
-import { addMonths } from '../../format';
 import { contributorKey } from '../rates/contributor';
 import { nationOfArea } from '../diary/workplaces';
 import { seedRateSubmissions } from './rates';
 import { createProgressBar } from './progress';
 import { Random, streamSeed } from './random';
+import { addDays, weekdayOf, addClockMinutes, addMonths } from '../../domain/calendar';
+import type { SessionType } from '../../domain/vocabulary';
 
 /** Every scale account shares this password (and one argon2 hash of it, made once per run). */
 export const SCALE_PASSWORD = 'scale-doctor-pass';
