@@ -3,6 +3,7 @@
 // twelve-month windows are calendar rules (calendar.ts).
 
 import { isWithinSoftBounds, SOFT_BOUNDS, STANDARD_SESSION_MINUTES } from './rate-units';
+import type { Confidence, PublishedFigures, Quartiles } from './published-cell';
 
 // ---------------------------------------------------------------------------------------------
 // Order statistics
@@ -94,28 +95,19 @@ export const DEFAULT_CELL_SETTINGS: CellSettings = {
 	quartileContributors: 20
 };
 
-export type Confidence = 'low' | 'medium' | 'high';
-
 /** '10-19' | '20-49' | '50+' with the default k; see `countBand` for other values of k. */
 export type CountBand = `${number}-${number}` | `${number}+`;
 
 export type CellSummary =
 	| { status: 'suppressed' }
-	| {
+	| ({
 			status: 'published';
-			/** Whole pounds per hour, rounded to £1. */
-			medianPerHour: number;
-			/** Whole pounds per standard session, rounded to £5. */
-			medianPerSession: number;
 			countBand: CountBand;
-			confidence: Confidence;
-			/** Whole pounds per hour, rounded to £1; null below `quartileContributors`. */
-			quartiles: { p25: number; p75: number } | null;
+			/** Null below `quartileContributors`. */
+			quartiles: Quartiles | null;
 			/** One decimal; null below `quartileContributors` or when fewer than k gave contacts. */
 			medianContactsPerHour: number | null;
-	  };
-
-export type PublishedCell = Extract<CellSummary, { status: 'published' }>;
+	  } & PublishedFigures);
 
 // Fixed bins (§3.5): a suppressed sibling cannot be recovered by subtracting bands from a parent.
 const COUNT_BANDS: readonly { lower: number; upper: number | null; confidence: Confidence }[] = [

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Db } from '../db/index';
-import { latestSnapshot, readRateCells, type RateAudience, type SnapshotInfo } from './read';
-import type { MemberCell, PublicCell, RateCells } from '../../rates-types';
+import { latestSnapshot, readRateCells, type RateAudience } from './read';
+import type { SnapshotInfo, MemberCell, PublicCell, RateCells } from '../../domain/published-cell';
 
 /**
  * The map endpoint's answers, serialized once per snapshot × category × audience and kept in this

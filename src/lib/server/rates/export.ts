@@ -11,15 +11,10 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/index';
 import { findGeoUnit, type GeoLevel } from '../../domain/geography';
-import { RATES_NOTICE_TEXT } from '../../rates-notice';
 import { guardText } from '../diary/exports/csv';
-import {
-	latestSnapshot,
-	readRateCells,
-	type MemberCell,
-	type RateCells,
-	type SnapshotInfo
-} from './read';
+import { latestSnapshot, readRateCells } from './read';
+import { RATES_NOTICE_TEXT } from '../../domain/rates-notice';
+import type { MemberCell, RateCells, SnapshotInfo } from '../../domain/published-cell';
 
 /** What a signed-in non-member is told instead of the file: no figure, and how to join. */
 export const RATES_CSV_MEMBERS_ONLY =
