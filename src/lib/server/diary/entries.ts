@@ -4,7 +4,8 @@ import type { WorkedSessionTable } from '../db/tables/diary';
 import { planInForce } from '../../domain/diary-rules';
 import type { EntryInput } from '../../schemas/diary';
 import type { FieldErrors } from '../forms';
-import { findWorkplace, isUuid } from './workplaces';
+import { findWorkplace } from './workplaces';
+import { isUuid } from '../../ids';
 import { listJobPlans, type JobPlanRecord } from './job-plans';
 import * as clock from '../clock';
 import {

@@ -1,7 +1,8 @@
 import type { Db } from '../db/index';
 import type { JobPlanInput } from '../../schemas/diary';
 import type { FieldErrors } from '../forms';
-import { findWorkplace, isUuid } from './workplaces';
+import { findWorkplace } from './workplaces';
+import { isUuid } from '../../ids';
 import { ACTIVITY_KINDS, type ActivityKind, type SessionType } from '../../domain/vocabulary';
 import type { Weekday } from '../../domain/calendar';
 import type { JobPlan, PlannedSession } from '../../domain/diary-model';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../db/index';
 import type { EntryInput } from '../../schemas/diary';
 import { createEntry, type EntrySaveResult } from './entries';
-import { isUuid } from './workplaces';
+import { isUuid } from '../../ids';
 import {
 	ACTIVITY_KINDS,
 	CONTACT_MODES,

@@ -46,8 +46,6 @@ function toWorkplace(row: Selectable<WorkplaceTable>): Workplace {
 	};
 }
 
-export { isUuid };
-
 export async function listWorkplaces(db: Db, userId: string): Promise<Workplace[]> {
 	const rows = await db
 		.selectFrom('workplaces')

@@ -356,25 +356,3 @@ export async function applyPendingGrants(db: Db, userId: string): Promise<number
 		return claimed.length;
 	});
 }
-
-/** Audit rows for many changes at once (a CSV import), in batches of one statement each. */
-export async function recordAuditBatch(
-	db: Db,
-	actor: Actor,
-	entries: { action: string; target: string; details: Record<string, unknown> }[]
-) {
-	for (let i = 0; i < entries.length; i += 500) {
-		await db
-			.insertInto('audit_log')
-			.values(
-				entries.slice(i, i + 500).map((e) => ({
-					actor_user_id: actor.id,
-					actor_label: actor.label,
-					action: e.action,
-					target: e.target,
-					details: JSON.stringify(e.details)
-				}))
-			)
-			.execute();
-	}
-}

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Db } from '../db/index';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, recordAudits, type Actor } from '../audit';
 import {
 	FIRST_DATE,
 	LAST_DATE,
@@ -9,7 +9,7 @@ import {
 	type DateReading,
 	addMonths
 } from '../../domain/calendar';
-import { grantStart, recordAuditBatch, savePendingGrants } from './admin';
+import { grantStart, savePendingGrants } from './admin';
 import * as clock from '../clock';
 
 // CSV import of member emails with valid-until dates (DESIGN §5).
@@ -273,7 +273,7 @@ export async function applyImport(
 				.returning(['id', 'user_id'])
 				.execute();
 			const ids = new Map(inserted.map((m) => [m.user_id, String(m.id)]));
-			await recordAuditBatch(
+			await recordAudits(
 				trx,
 				actor,
 				batch.map((r) => ({
@@ -303,7 +303,7 @@ export async function applyImport(
 					reference: reference(r)
 				}))
 			);
-			await recordAuditBatch(
+			await recordAudits(
 				trx,
 				actor,
 				batch.map((r) => ({
