@@ -90,6 +90,11 @@ export interface CellSettings {
 	quartileContributors: number;
 }
 
+/** Below five doctors a median can identify people; no setting may go lower (DESIGN §3.5). */
+export const MIN_CONTRIBUTORS_FLOOR = 5;
+/** The highest either threshold may be set to. */
+export const MAX_CONTRIBUTORS_SETTING = 1000;
+
 export const DEFAULT_CELL_SETTINGS: CellSettings = {
 	minContributors: 10,
 	quartileContributors: 20

@@ -38,6 +38,9 @@ export const MAX_SESSION_MINUTES = 16 * 60;
 export const MAX_CONTACTS_PER_MODE = 300;
 export const MAX_ADMIN_COUNT = 1000;
 export const MAX_REMOTE_MINUTES = 12 * 60;
+export const MAX_BREAK_MINUTES = 12 * 60;
+/** Minutes of one kind of activity in an entry or a planned session: at most a whole day. */
+export const MAX_ACTIVITY_MINUTES = 24 * 60;
 export const MAX_CONTACT_LIMIT = 25;
 export const NOTES_MAX = 2000;
 
@@ -137,7 +140,7 @@ const entryShape = {
 	start: optionalTime,
 	finish: optionalTime,
 	afterMidnight: checkbox,
-	breakMinutes: count(720, 'minutes of break'),
+	breakMinutes: count(MAX_BREAK_MINUTES, 'minutes of break'),
 	remoteOohMinutes: count(MAX_REMOTE_MINUTES, 'minutes (12 hours)'),
 	notes: optionalString.pipe(z.string().max(NOTES_MAX, `Keep notes to ${NOTES_MAX} characters.`)),
 	feeAmount: optionalMoney,
@@ -145,7 +148,9 @@ const entryShape = {
 		.enum([...RATE_BASES, ''], { error: 'Choose per hour, per session or per day.' })
 		.optional(),
 	feeExtras: optionalMoney,
-	...Object.fromEntries(ACTIVITY_KINDS.map((k) => [activityField(k), count(1440, 'minutes')])),
+	...Object.fromEntries(
+		ACTIVITY_KINDS.map((k) => [activityField(k), count(MAX_ACTIVITY_MINUTES, 'minutes')])
+	),
 	...Object.fromEntries(
 		CONTACT_MODES.map((m) => [contactField(m), count(MAX_CONTACTS_PER_MODE, 'contacts')])
 	),
@@ -443,7 +448,7 @@ export const jobPlanSchema = z
 				for (const kind of ACTIVITY_KINDS) {
 					const value = text(field(`act_${kind}`));
 					if (value === '') activities[kind] = 0;
-					else if (!/^\d+$/.test(value) || Number(value) > 1440) {
+					else if (!/^\d+$/.test(value) || Number(value) > MAX_ACTIVITY_MINUTES) {
 						ctx.addIssue({
 							code: 'custom',
 							path: [field(`act_${kind}`)],

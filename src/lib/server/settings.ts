@@ -3,6 +3,7 @@ import type { Db } from './db/index';
 import { config, type Config } from './config';
 import { recordAudit, type Actor } from './audit';
 import * as clock from './clock';
+import { MAX_CONTRIBUTORS_SETTING, MIN_CONTRIBUTORS_FLOOR } from '../domain/rate-stats';
 import { DEFAULT_OVERTIME_SETTINGS, type OvertimeSettings } from '../domain/diary-model';
 
 /**
@@ -31,8 +32,6 @@ export interface AppSettings {
 
 export type SettingKey = keyof AppSettings;
 
-/** Below five doctors a median can identify people; no setting may go lower (DESIGN §3.5). */
-export const MIN_CONTRIBUTORS_FLOOR = 5;
 export const DEFAULT_MEMBERSHIP_FEE_PENCE = 2600;
 export const DEFAULT_MEMBERSHIP_LENGTH_MONTHS = 12;
 
@@ -57,8 +56,16 @@ function capitalise(text: string): string {
 
 /** One schema per key: used for what is stored and for what the form sends. */
 export const SETTING_SCHEMAS = {
-	minContributors: wholeNumber('the minimum number of contributors', MIN_CONTRIBUTORS_FLOOR, 1000),
-	detailContributors: wholeNumber('the detail threshold', MIN_CONTRIBUTORS_FLOOR, 1000),
+	minContributors: wholeNumber(
+		'the minimum number of contributors',
+		MIN_CONTRIBUTORS_FLOOR,
+		MAX_CONTRIBUTORS_SETTING
+	),
+	detailContributors: wholeNumber(
+		'the detail threshold',
+		MIN_CONTRIBUTORS_FLOOR,
+		MAX_CONTRIBUTORS_SETTING
+	),
 	publicationLagMonths: wholeNumber('the publication lag', 0, 12),
 	membershipFeePence: wholeNumber('the fee', 0, 100_000),
 	membershipLengthMonths: wholeNumber('the membership length', 1, 60),
