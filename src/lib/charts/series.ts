@@ -26,7 +26,7 @@ function sessionMinutes(day: DayResult): number {
 	return day.workedMinutes - day.remoteOutOfHoursMinutes;
 }
 
-export function isOverContactLimit(day: DayResult): boolean {
+function isOverContactLimit(day: DayResult): boolean {
 	return day.flags.some((flag) => flag.kind === 'contacts_over_limit');
 }
 

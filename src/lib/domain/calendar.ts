@@ -146,7 +146,7 @@ export function monthIndexOfDate(date: IsoDate): number {
 }
 
 /** The month index of 'YYYY-MM'; a RangeError unless it is one. */
-export function monthIndex(month: string): number {
+function monthIndex(month: string): number {
 	const match = MONTH_PARTS.exec(month);
 	if (match) {
 		const [year, m] = match.slice(1).map(Number);
@@ -163,7 +163,7 @@ export function monthOfIndex(index: number): string {
 }
 
 /** The last day of the month, as 'YYYY-MM-DD'. */
-export function monthEndOfIndex(index: number): IsoDate {
+function monthEndOfIndex(index: number): IsoDate {
 	const year = Math.floor(index / 12);
 	const month = (index % 12) + 1;
 	return `${monthOfIndex(index)}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
@@ -240,7 +240,7 @@ export function isQuarterDue(quarterEnd: IsoDate, today: IsoDate, lagMonths: num
 }
 
 /** The first day on which the quarter ending on `quarterEnd` is due. */
-export function dueDateOf(quarterEnd: IsoDate, lagMonths: number): IsoDate {
+function dueDateOf(quarterEnd: IsoDate, lagMonths: number): IsoDate {
 	checkLag(lagMonths);
 	return `${monthOfIndex(dueMonthOf(parseQuarterEnd(quarterEnd), lagMonths))}-01`;
 }

@@ -70,7 +70,7 @@ export function planInForce(plans: readonly JobPlan[], date: IsoDate): JobPlan |
 	return inForce;
 }
 
-export function plannedSessionsOn(plan: JobPlan | null, date: IsoDate): PlannedSession[] {
+function plannedSessionsOn(plan: JobPlan | null, date: IsoDate): PlannedSession[] {
 	if (!plan) return [];
 	const weekday = weekdayOf(date);
 	return plan.sessions.filter((session) => session.weekday === weekday);

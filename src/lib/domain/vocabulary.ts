@@ -37,12 +37,7 @@ export const WORKING_SESSION_TYPES = [
 	'meeting_training',
 	'cpd'
 ] as const;
-export const NON_WORKING_SESSION_TYPES = [
-	'annual_leave',
-	'sick',
-	'study_leave',
-	'bank_holiday'
-] as const;
+const NON_WORKING_SESSION_TYPES = ['annual_leave', 'sick', 'study_leave', 'bank_holiday'] as const;
 export const SESSION_TYPES = [...WORKING_SESSION_TYPES, ...NON_WORKING_SESSION_TYPES] as const;
 export type WorkingSessionType = (typeof WORKING_SESSION_TYPES)[number];
 export type NonWorkingSessionType = (typeof NON_WORKING_SESSION_TYPES)[number];

@@ -34,7 +34,7 @@ export const PLAN_SLOTS_PER_DAY = 2;
 /** Where an empty slot's start defaults to when only its type is chosen. */
 export const PLAN_SLOT_STARTS = ['08:30', '14:00'] as const;
 /** Longest single entry: longer work is two entries (and would be a safety concern anyway). */
-export const MAX_SESSION_MINUTES = 16 * 60;
+const MAX_SESSION_MINUTES = 16 * 60;
 export const MAX_CONTACTS_PER_MODE = 300;
 export const MAX_ADMIN_COUNT = 1000;
 export const MAX_REMOTE_MINUTES = 12 * 60;
@@ -42,7 +42,7 @@ export const MAX_BREAK_MINUTES = 12 * 60;
 /** Minutes of one kind of activity in an entry or a planned session: at most a whole day. */
 export const MAX_ACTIVITY_MINUTES = 24 * 60;
 export const MAX_CONTACT_LIMIT = 25;
-export const NOTES_MAX = 2000;
+const NOTES_MAX = 2000;
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 

@@ -32,8 +32,8 @@ export interface AppSettings {
 
 export type SettingKey = keyof AppSettings;
 
-export const DEFAULT_MEMBERSHIP_FEE_PENCE = 2600;
-export const DEFAULT_MEMBERSHIP_LENGTH_MONTHS = 12;
+const DEFAULT_MEMBERSHIP_FEE_PENCE = 2600;
+const DEFAULT_MEMBERSHIP_LENGTH_MONTHS = 12;
 
 const wholeNumber = (label: string, min: number, max: number) =>
 	z
@@ -55,7 +55,7 @@ function capitalise(text: string): string {
 }
 
 /** One schema per key: used for what is stored and for what the form sends. */
-export const SETTING_SCHEMAS = {
+const SETTING_SCHEMAS = {
 	minContributors: wholeNumber(
 		'the minimum number of contributors',
 		MIN_CONTRIBUTORS_FLOOR,
@@ -75,7 +75,7 @@ export const SETTING_SCHEMAS = {
 	toilOutsideHours: factor('TOIL per hour outside core hours')
 } satisfies Record<SettingKey, z.ZodType<number>>;
 
-export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
+const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
 
 export const settingsSchema = z
 	.object(SETTING_SCHEMAS)

@@ -28,7 +28,7 @@ export type EntrySaveResult = { ok: true; id: string } | { ok: false; errors: Fi
 
 type Row = Selectable<WorkedSessionTable>;
 
-export function toEntry(row: Row): Entry {
+function toEntry(row: Row): Entry {
 	return {
 		id: row.id,
 		date: row.date,

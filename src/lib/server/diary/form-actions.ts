@@ -25,7 +25,7 @@ const RATE_CATEGORY_OF: Partial<Record<EntryInput['sessionType'], RateCategory>>
 };
 
 /** The rate submission form, pre-filled from a locum entry (DESIGN §2, "also share this rate"). */
-export function rateShareUrl(entry: EntryInput, workplace: Workplace): string {
+function rateShareUrl(entry: EntryInput, workplace: Workplace): string {
 	const params = new URLSearchParams();
 	const category = RATE_CATEGORY_OF[entry.sessionType];
 	if (category) params.set('category', category);

@@ -72,11 +72,7 @@ export async function listJobPlans(
 	}));
 }
 
-export async function findJobPlan(
-	db: Db,
-	userId: string,
-	id: string
-): Promise<JobPlanRecord | undefined> {
+async function findJobPlan(db: Db, userId: string, id: string): Promise<JobPlanRecord | undefined> {
 	if (!isUuid(id)) return undefined;
 	const owner = await db
 		.selectFrom('job_plans')

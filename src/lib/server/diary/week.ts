@@ -65,7 +65,7 @@ function isLogged(slot: { start: string; end: string }, entries: Entry[]): boole
 }
 
 /** Planned sessions of the plans in force on `date`, across the doctor's active workplaces. */
-export function plannedSlotsOn(
+function plannedSlotsOn(
 	date: string,
 	workplaces: readonly Workplace[],
 	plans: readonly JobPlanRecord[],

@@ -10,7 +10,7 @@ import * as clock from '../clock';
 // Membership management for administrators (DESIGN §5): search, history, grant or extend, revoke,
 // and grants waiting for an email to be registered and verified.
 
-export const MEMBERS_PAGE_SIZE = 20;
+const MEMBERS_PAGE_SIZE = 20;
 
 /**
  * The last day of a membership of `months` starting on `start`: 24 Nov + 12 months = 23 Nov. Never

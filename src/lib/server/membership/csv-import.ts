@@ -20,7 +20,7 @@ import * as clock from '../clock';
 // re-checked when the import is confirmed (never trusted from the preview), and everything is
 // written in one transaction, in batches, so a failure half-way leaves no trace.
 
-export const MAX_IMPORT_ROWS = 5000;
+const MAX_IMPORT_ROWS = 5000;
 /** Under adapter-node's default request body limit (512 KB) with room for form encoding. */
 export const MAX_IMPORT_BYTES = 256 * 1024;
 const BATCH_SIZE = 500;
@@ -156,7 +156,7 @@ export function parseMemberCsv(text: string, today: string = clock.today()): Par
 }
 
 /** What importing would do to each row, from the accounts and memberships as they are now. */
-export async function planImport(
+async function planImport(
 	db: Db,
 	rows: ParsedRow[],
 	today: string = clock.today()

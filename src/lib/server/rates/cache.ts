@@ -32,7 +32,7 @@ const caches = new WeakMap<Db, SnapshotCache>();
  * process forgets it at once (forgetCurrentSnapshot); a snapshot published by another process
  * (`npm run publish`, a second instance) shows within this time. Quarterly data, a second late.
  */
-export const CURRENT_SNAPSHOT_TTL_MS = 1000;
+const CURRENT_SNAPSHOT_TTL_MS = 1000;
 
 interface KnownSnapshot {
 	snapshot: Promise<SnapshotInfo | null>;

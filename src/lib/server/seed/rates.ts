@@ -622,13 +622,6 @@ export function* rateSubmissionRows({
 	yield* heldSubmissions(random, doctors, index, taken, latest, today);
 }
 
-/** The synthetic submissions as an array (the demo's few thousand). */
-export function generateRateSubmissions(
-	options: SeedRatesOptions
-): Insertable<RateSubmissionTable>[] {
-	return [...rateSubmissionRows(options)];
-}
-
 /**
  * A handful of reports an admin must look at: beyond the soft bounds, and one far above its
  * region's doctors. Reasons come from moderationReason, as for a real submission.

@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/index';
-import { toNumber } from '../db/index';
 import { hashPassword } from '../auth/password';
 import { AREAS, type AreaCode } from '../../../../data/geography';
 import { isBankHoliday } from '../../domain/bank-holidays';
@@ -675,15 +674,6 @@ export async function seedScale(db: Db, options: ScaleOptions): Promise<ScaleSum
 	// Fresh statistics, so the planner sees the tables at their new size straight away.
 	await sql`analyze`.execute(db);
 	return summary;
-}
-
-export async function countScaleDoctors(db: Db): Promise<number> {
-	const { n } = await db
-		.selectFrom('users')
-		.select((eb) => eb.fn.countAll().as('n'))
-		.where('email', 'like', `%@${SCALE_EMAIL_DOMAIN}`)
-		.executeTakeFirstOrThrow();
-	return toNumber(n);
 }
 
 export function describeScale(summary: ScaleSummary): string {
