@@ -30,7 +30,6 @@ import {
 	type Db,
 	type DbTarget
 } from '../src/lib/server/db/index';
-import { addDays } from '../src/lib/domain/diary-rules';
 import { RATE_CATEGORY_CODES } from '../src/lib/domain/rate-units';
 import { seedScale, SCALE_EMAIL_DOMAIN } from '../src/lib/server/seed/scale';
 import { publishDueSnapshots } from '../src/lib/server/rates/publication';
@@ -41,6 +40,7 @@ import { buildApp, hasBuild, ROOT } from './lib/build';
 import { startServer } from './lib/http';
 import { startBenchPostgres } from './lib/postgres';
 import * as clock from '../src/lib/server/clock';
+import { addDays } from '../src/lib/domain/calendar';
 
 const { values: flags } = parseArgs({
 	options: {

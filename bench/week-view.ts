@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { openDb, setupDatabase } from '../src/lib/server/db/index';
 import { loadWeek } from '../src/lib/server/diary/week';
 import { createJobPlan } from '../src/lib/server/diary/job-plans';
-import { addDays } from '../src/lib/domain/diary-rules';
+import { addDays } from '../src/lib/domain/calendar';
 
 const DOCTORS = 10_000;
 const ENTRIES_PER_OTHER_DOCTOR = 60;

@@ -38,7 +38,7 @@ import { STORAGE_RESERVE_BYTES } from '../src/lib/server/db/storage';
 import { createSession, generateSessionToken } from '../src/lib/server/auth/session';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { createWorkplace } from '../src/lib/server/diary/workplaces';
-import { addDays } from '../src/lib/domain/diary-rules';
+import { addDays } from '../src/lib/domain/calendar';
 
 const { values: flags } = parseArgs({
 	options: {

@@ -10,7 +10,6 @@ import { SYSTEM_ACTOR } from '../../src/lib/server/audit';
 import {
 	perContributorMedians,
 	summariseCell,
-	windowForQuarter,
 	type ContributionRow
 } from '../../src/lib/domain/rate-stats';
 import { allGeoUnits } from '../../src/lib/domain/geography';
@@ -22,8 +21,8 @@ import { listJobPlans } from '../../src/lib/server/diary/job-plans';
 import { getDiarySettings, overtimeSettingsFor } from '../../src/lib/server/diary/settings';
 import { computeDiaryPeriod } from '../../src/lib/server/diary/compute';
 import { listHeldSubmissions } from '../../src/lib/server/rates/moderation';
-import { addDays } from '../../src/lib/domain/diary-rules';
 import { timeIt, type Timing } from './stats';
+import { windowForQuarter, addDays } from '../../src/lib/domain/calendar';
 
 export const MAP_CATEGORY = 'in_hours_session';
 

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { RATES_NOTICE_BODY, RATES_NOTICE_LEAD, RATES_NOTICE_TEXT } from './rates-notice';
+import { RATES_NOTICE_BODY, RATES_NOTICE_LEAD, RATES_NOTICE_TEXT } from './domain/rates-notice';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

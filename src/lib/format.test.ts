@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-	addDays,
-	addMonths,
 	formatDate,
 	formatLongDate,
 	formatMinutes,
@@ -10,6 +8,7 @@ import {
 	parseIsoDate,
 	todayInLondon
 } from './format';
+import { addDays, addMonths } from './domain/calendar';
 
 describe('en-GB formatting', () => {
 	it('writes dates the British way', () => {

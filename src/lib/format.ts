@@ -16,6 +16,11 @@ const longDateFormat = new Intl.DateTimeFormat('en-GB', {
 	year: 'numeric',
 	timeZone: 'UTC'
 });
+const shortDateFormat = new Intl.DateTimeFormat('en-GB', {
+	day: 'numeric',
+	month: 'short',
+	timeZone: 'UTC'
+});
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
 	day: 'numeric',
 	month: 'short',
@@ -65,27 +70,6 @@ function formatDay(format: Intl.DateTimeFormat, iso: string): string {
 	}
 }
 
-export function toIsoDate(date: Date): string {
-	return date.toISOString().slice(0, 10);
-}
-
-export function addDays(iso: string, days: number): string {
-	const date = parseIsoDate(iso);
-	date.setUTCDate(date.getUTCDate() + days);
-	return toIsoDate(date);
-}
-
-/** Adds calendar months; the day is clamped to the month's end (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(iso: string, months: number): string {
-	const date = parseIsoDate(iso);
-	const day = date.getUTCDate();
-	date.setUTCDate(1);
-	date.setUTCMonth(date.getUTCMonth() + months);
-	const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
-	date.setUTCDate(Math.min(day, lastDay));
-	return toIsoDate(date);
-}
-
 /**
  * The date in London at an instant, whatever the server's time zone. "Today" is
  * `clock.today()` (src/lib/server/clock.ts), which passes the app's one clock here.
@@ -122,4 +106,24 @@ export function formatMinutes(minutes: number): string {
 	const m = abs % 60;
 	if (h === 0) return `${sign}${m} min`;
 	return m === 0 ? `${sign}${h} h` : `${sign}${h} h ${m} min`;
+}
+
+/** '2026-08-10' → '10 Aug'; for chart axes and compact tables. */
+export function formatShortDate(iso: string): string {
+	return formatDay(shortDateFormat, iso);
+}
+
+/** '2026-W33' → 'Week 33'. */
+export function formatIsoWeek(isoWeek: string): string {
+	return `Week ${Number(isoWeek.slice(isoWeek.indexOf('W') + 1))}`;
+}
+
+/** A week's dates inside the period, e.g. '10–16 Aug' or '28 Sep – 4 Oct'. */
+export function formatWeekRange(from: string, to: string): string {
+	if (from === to) return formatShortDate(from);
+	const [fromDay, fromMonth] = formatShortDate(from).split(' ');
+	const [toDay, toMonth] = formatShortDate(to).split(' ');
+	return fromMonth === toMonth
+		? `${fromDay}–${toDay} ${toMonth}`
+		: `${fromDay} ${fromMonth} – ${toDay} ${toMonth}`;
 }

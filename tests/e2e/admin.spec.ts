@@ -15,9 +15,10 @@ import {
 	uniqueEmail,
 	waitForEmail
 } from './fixtures';
-import { addDays, addMonths, formatLongDate } from '../../src/lib/format';
+import { formatLongDate } from '../../src/lib/format';
 import type { MailServer } from 'smtp-tester';
 import * as clock from '../../src/lib/server/clock';
+import { addDays, addMonths } from '../../src/lib/domain/calendar';
 
 test.use({ viewport: { width: 360, height: 740 } });
 test.describe.configure({ mode: 'serial' });

@@ -11,11 +11,12 @@ import type { Db } from '../../src/lib/server/db/index';
 import { contributorKey } from '../../src/lib/server/rates/contributor';
 import { publicationSettings } from '../../src/lib/server/rates/settings';
 import { insertSubmissionRows, submissionRow } from '../../src/lib/server/seed/rates';
-import { dueQuarters, moderationReason, windowForQuarter } from '../../src/lib/domain/rate-stats';
+import { moderationReason } from '../../src/lib/domain/rate-stats';
 import { SOFT_BOUNDS } from '../../src/lib/domain/rate-units';
 import { AREAS } from '../../data/geography';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import * as clock from '../../src/lib/server/clock';
+import { dueQuarters, windowForQuarter } from '../../src/lib/domain/calendar';
 
 export const DATA_SHAPES = {
 	/** South West: drawn in-hours in a colour of its own, with members' quartiles. */

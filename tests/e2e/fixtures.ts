@@ -6,10 +6,10 @@ import { generateHOTP } from '@oslojs/otp';
 import { test as base, expect, type Locator, type Page, type Response } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import smtpTester, { type MailServer } from 'smtp-tester';
-import { addMonths } from '../../src/lib/format';
 import * as clock from '../../src/lib/server/clock';
 import { parseTotpKey } from '../../src/lib/server/auth/totp';
 import { DEMO_ADMIN_TOTP_KEY } from '../../src/lib/server/seed/demo';
+import { addMonths } from '../../src/lib/domain/calendar';
 
 export { expect };
 

@@ -12,7 +12,7 @@ import {
 	waitForEmail,
 	londonMonth
 } from './fixtures';
-import { RATES_NOTICE_BODY, RATES_NOTICE_LEAD } from '../../src/lib/rates-notice';
+import { RATES_NOTICE_BODY, RATES_NOTICE_LEAD } from '../../src/lib/domain/rates-notice';
 
 test.use({ viewport: { width: 360, height: 740 } });
 

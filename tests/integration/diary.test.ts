@@ -34,8 +34,10 @@ import { deleteDiary } from '../../src/lib/server/diary/delete';
 import { exportAll, exportCsv } from '../../src/lib/server/diary/export';
 import { seedDemoDiary } from '../../src/lib/server/seed/diary';
 import { DEMO_ACCOUNTS } from '../../src/lib/server/seed/demo';
-import { addDays, computeDay, DEFAULT_OVERTIME_SETTINGS } from '../../src/lib/domain/diary-rules';
+import { computeDay } from '../../src/lib/domain/diary-rules';
 import { parse } from 'csv-parse/sync';
+import { addDays } from '../../src/lib/domain/calendar';
+import { DEFAULT_OVERTIME_SETTINGS } from '../../src/lib/domain/diary-model';
 
 const TODAY = '2026-11-24'; // a Tuesday
 

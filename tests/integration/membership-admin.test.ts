@@ -30,10 +30,11 @@ import {
 } from '../../src/lib/server/settings';
 import { publicationSettings } from '../../src/lib/server/rates/settings';
 import { decideSubmissions, listHeldSubmissions } from '../../src/lib/server/rates/moderation';
-import { nextDueDate, publicationStatus } from '../../src/lib/server/admin/publication-status';
+import { publicationStatus } from '../../src/lib/server/admin/publication-status';
 import { listAuditEntries } from '../../src/lib/server/admin/audit-log';
-import { addMonths, formatLongDate } from '../../src/lib/format';
+import { formatLongDate } from '../../src/lib/format';
 import * as clock from '../../src/lib/server/clock';
+import { nextDueDate, addMonths } from '../../src/lib/domain/calendar';
 
 const ADMIN = { id: null, label: 'admin@example.org' };
 const TODAY = clock.today();

@@ -20,23 +20,17 @@ import { rateAudienceFor } from '../../src/lib/server/rates/audience';
 import { contributorKey } from '../../src/lib/server/rates/contributor';
 import { forgetCurrentSnapshot } from '../../src/lib/server/rates/cache';
 import { publishDueSnapshots } from '../../src/lib/server/rates/publication';
-import {
-	latestSnapshot,
-	readRateCells,
-	type MemberCell,
-	type PublicCell,
-	type RateAudience,
-	type RateCells
-} from '../../src/lib/server/rates/read';
+import { latestSnapshot, readRateCells, type RateAudience } from '../../src/lib/server/rates/read';
 import { deleteOwnSubmission, saveSubmission } from '../../src/lib/server/rates/submissions';
 import { insertSubmissionRows, submissionRow } from '../../src/lib/server/seed/rates';
 import type { AreaCode } from '../../src/lib/domain/geography';
 import { RATE_CATEGORY_CODES, type RateCategory } from '../../src/lib/domain/rate-units';
-import { addDays, addMonths } from '../../src/lib/format';
 import { GET } from '../../src/routes/api/rates/[category]/+server';
 import { load as loadMap } from '../../src/routes/(public)/map/+page.server';
 import { load as loadCompare } from '../../src/routes/(public)/map/compare/+page.server';
 import * as clock from '../../src/lib/server/clock';
+import { addDays, addMonths } from '../../src/lib/domain/calendar';
+import type { MemberCell, PublicCell, RateCells } from '../../src/lib/domain/published-cell';
 
 // The map endpoint and the map pages take the process's database from getDb(); here it is the
 // test's own real database (PGlite, or a server), so what they send is what a browser would get.

@@ -13,10 +13,10 @@ import { readRateCells } from '../../src/lib/server/rates/read';
 import { RATES_CSV_MEMBERS_ONLY } from '../../src/lib/server/rates/export';
 import { allGeoUnits } from '../../src/lib/domain/geography';
 import { RATE_CATEGORY_CODES } from '../../src/lib/domain/rate-units';
-import { RATES_NOTICE_TEXT } from '../../src/lib/rates-notice';
-import { addDays } from '../../src/lib/format';
 import { GET } from '../../src/routes/(public)/map/csv/+server';
 import * as clock from '../../src/lib/server/clock';
+import { addDays } from '../../src/lib/domain/calendar';
+import { RATES_NOTICE_TEXT } from '../../src/lib/domain/rates-notice';
 
 // The endpoint takes the process's database from getDb(); here it is the test's own database.
 const connection = vi.hoisted(() => ({ db: null as Db | null }));

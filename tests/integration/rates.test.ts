@@ -19,14 +19,7 @@ import { contributorKey } from '../../src/lib/server/rates/contributor';
 import { currentSnapshot } from '../../src/lib/server/rates/cache';
 import { decideSubmission, listHeldSubmissions } from '../../src/lib/server/rates/moderation';
 import { isPublicationRunning, publishDueSnapshots } from '../../src/lib/server/rates/publication';
-import {
-	latestSnapshot,
-	positionAgainst,
-	readRateCells,
-	type MemberCell,
-	type PublicCell,
-	type SnapshotInfo
-} from '../../src/lib/server/rates/read';
+import { latestSnapshot, readRateCells } from '../../src/lib/server/rates/read';
 import {
 	deleteOwnSubmission,
 	findOwnSubmission,
@@ -41,8 +34,10 @@ import {
 } from '../../src/lib/server/seed/rates';
 import type { AreaCode } from '../../src/lib/domain/geography';
 import { RATE_CATEGORY_CODES, type RateCategory } from '../../src/lib/domain/rate-units';
-import { addMonths } from '../../src/lib/format';
 import * as clock from '../../src/lib/server/clock';
+import { addMonths } from '../../src/lib/domain/calendar';
+import { positionAgainst } from '../../src/lib/domain/rate-position';
+import type { MemberCell, PublicCell, SnapshotInfo } from '../../src/lib/domain/published-cell';
 
 const SOUTH_WEST_AREAS: AreaCode[] = [DEVON, CORNWALL, 'E54000038', 'E54000041', 'E54000043'];
 const SOUTH_WEST = 'TLK';

@@ -5,9 +5,7 @@
  */
 import Holidays from 'date-holidays';
 
-import type { Nation } from './diary-model';
-
-export { NATIONS, type Nation } from './diary-model';
+import type { Nation } from './vocabulary';
 
 const DATE_PATTERN = /^(\d{4})-\d{2}-\d{2}$/;
 

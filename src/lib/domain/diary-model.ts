@@ -1,64 +1,16 @@
 /**
- * The diary's vocabulary: codes, shapes and default settings, without the rules that compute with
- * them. Kept apart from diary-rules.ts so pages can use the codes without shipping the bank-holiday
- * calendar (date-holidays and its dependencies) to the browser.
+ * The diary's shapes and default settings, without the rules that compute with them (its codes
+ * are in vocabulary.ts). Kept apart from diary-rules.ts so pages can use them without shipping the
+ * bank-holiday calendar (date-holidays and its dependencies) to the browser.
  */
-export const NATIONS = ['ENG', 'WLS', 'SCT', 'NIR'] as const;
-export type Nation = (typeof NATIONS)[number];
-
-/** 'YYYY-MM-DD' */
-export type IsoDate = string;
-/** 'HH:MM', 24-hour wall clock */
-export type ClockTime = string;
-/** ISO weekday: Monday = 1 … Sunday = 7 */
-export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-
-export const ACTIVITY_KINDS = [
-	'consulting',
-	'home_visits',
-	'admin',
-	'meetings',
-	'teaching',
-	'cpd',
-	'other'
-] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-export type ActivityMinutes = Partial<Record<ActivityKind, number>>;
-
-export const CONTACT_MODES = [
-	'face_to_face',
-	'telephone',
-	'video',
-	'online',
-	'home_visit'
-] as const;
-export type ContactMode = (typeof CONTACT_MODES)[number];
-export type ContactCounts = Partial<Record<ContactMode, number>>;
-
-export const WORKING_SESSION_TYPES = [
-	'surgery',
-	'duty_doctor',
-	'extended_access',
-	'out_of_hours',
-	'remote',
-	'home_visits',
-	'admin_only',
-	'meeting_training',
-	'cpd'
-] as const;
-export const NON_WORKING_SESSION_TYPES = [
-	'annual_leave',
-	'sick',
-	'study_leave',
-	'bank_holiday'
-] as const;
-export type WorkingSessionType = (typeof WORKING_SESSION_TYPES)[number];
-export type NonWorkingSessionType = (typeof NON_WORKING_SESSION_TYPES)[number];
-export type SessionType = WorkingSessionType | NonWorkingSessionType;
-
-export function isNonWorking(type: SessionType): type is NonWorkingSessionType {
-	return (NON_WORKING_SESSION_TYPES as readonly string[]).includes(type);
-}
+import type { ClockTime, IsoDate, Weekday } from './calendar';
+import type {
+	ActivityKind,
+	ActivityMinutes,
+	ContactCounts,
+	Nation,
+	SessionType
+} from './vocabulary';
 
 export interface PlannedSession {
 	weekday: Weekday;

@@ -1,17 +1,18 @@
 import { describe, it, expect } from 'vitest';
 import {
-	DEFAULT_OVERTIME_SETTINGS,
 	computeDay,
 	computePeriod,
 	hourlyRatePence,
-	isoWeekOf,
 	planInForce,
-	splitCoreMinutes,
-	weekdayOf,
+	splitCoreMinutes
+} from './diary-rules';
+import { isoWeekOf, weekdayOf } from './calendar';
+import {
+	DEFAULT_OVERTIME_SETTINGS,
 	type DayResult,
 	type JobPlan,
 	type WorkedEntry
-} from './diary-rules';
+} from './diary-model';
 
 // £100,000 a year full time. Hourly rate = 10,000,000 p / (37.5 × 52.143)
 // = 10,000,000 / 1955.3625 = 5114.1412… p (£51.14).

@@ -12,16 +12,22 @@
  */
 import { isBankHoliday } from './bank-holidays';
 import {
-	ACTIVITY_KINDS,
-	isNonWorking,
+	MINUTES_PER_DAY,
+	addDays,
+	clockMinutes,
+	dateOfDayNumber,
+	dayNumber,
+	isoWeekOf,
+	spanMinutes,
+	weekdayOf,
+	type ClockTime,
+	type IsoDate
+} from './calendar';
+import { ACTIVITY_KINDS, isNonWorking, type ActivityKind, type Nation } from './vocabulary';
+import {
 	DEFAULT_OVERTIME_SETTINGS,
 	FULL_TIME_WEEKLY_HOURS,
 	WEEKS_PER_YEAR,
-	type Nation,
-	type IsoDate,
-	type ClockTime,
-	type Weekday,
-	type ActivityKind,
 	type PlannedSession,
 	type JobPlan,
 	type WorkedEntry,
@@ -34,63 +40,18 @@ import {
 	type PeriodReport
 } from './diary-model';
 
-export * from './diary-model';
-
-const MINUTES_PER_DAY = 24 * 60;
-const MS_PER_DAY = 86_400_000;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-// ---------------------------------------------------------------------------------------------
-// Dates and clock times: calendar arithmetic on UTC day numbers, so no time zone ever applies.
-// ---------------------------------------------------------------------------------------------
-
-function dayNumber(date: IsoDate): number {
-	const match = DATE_PATTERN.exec(date);
-	const days = match
-		? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / MS_PER_DAY
-		: NaN;
-	if (!match || toIsoDate(days) !== date) {
-		throw new Error(`Expected a date as YYYY-MM-DD, got '${date}'`);
-	}
-	return days;
-}
-
-function toIsoDate(days: number): IsoDate {
-	return new Date(days * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-export function addDays(date: IsoDate, days: number): IsoDate {
-	return toIsoDate(dayNumber(date) + days);
-}
-
-export function weekdayOf(date: IsoDate): Weekday {
-	// Day 0, 1970-01-01, was a Thursday.
-	return (((((dayNumber(date) + 3) % 7) + 7) % 7) + 1) as Weekday;
-}
-
-/** The ISO 8601 week a date falls in, e.g. '2026-W33' (weeks run Monday to Sunday). */
-export function isoWeekOf(date: IsoDate): string {
-	const days = dayNumber(date);
-	// The ISO week-numbering year is the year of the week's Thursday.
-	const thursday = days + 4 - weekdayOf(date);
-	const year = new Date(thursday * MS_PER_DAY).getUTCFullYear();
-	const week = Math.floor((thursday - Date.UTC(year, 0, 1) / MS_PER_DAY) / 7) + 1;
-	return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-function minutesOfDay(time: ClockTime): number {
-	const match = TIME_PATTERN.exec(time);
-	if (!match) throw new Error(`Expected a time as HH:MM, got '${time}'`);
-	return Number(match[1]) * 60 + Number(match[2]);
+/** Reads a time the rules are given; a time that is not HH:MM is a broken invariant. */
+function checkTime(time: ClockTime): ClockTime {
+	if (!TIME_PATTERN.test(time)) throw new Error(`Expected a time as HH:MM, got '${time}'`);
+	return time;
 }
 
 /** [start, end) in minutes from the midnight that begins `date`; end ≤ start rolls to the next day. */
 function interval(start: ClockTime, end: ClockTime): [number, number] {
-	const from = minutesOfDay(start);
-	let to = minutesOfDay(end);
-	if (to <= from) to += MINUTES_PER_DAY;
-	return [from, to];
+	const from = clockMinutes(checkTime(start));
+	return [from, from + spanMinutes(start, checkTime(end))];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -109,7 +70,7 @@ export function planInForce(plans: readonly JobPlan[], date: IsoDate): JobPlan |
 	return inForce;
 }
 
-export function plannedSessionsOn(plan: JobPlan | null, date: IsoDate): PlannedSession[] {
+function plannedSessionsOn(plan: JobPlan | null, date: IsoDate): PlannedSession[] {
 	if (!plan) return [];
 	const weekday = weekdayOf(date);
 	return plan.sessions.filter((session) => session.weekday === weekday);
@@ -133,8 +94,8 @@ export function hourlyRatePence(fullTimeSalaryPence: number): number {
  */
 function coreMask(date: IsoDate, nation: Nation, settings: OvertimeSettings): Uint8Array {
 	const mask = new Uint8Array(2 * MINUTES_PER_DAY);
-	const coreStart = minutesOfDay(settings.coreStart);
-	const coreEnd = minutesOfDay(settings.coreEnd);
+	const coreStart = clockMinutes(checkTime(settings.coreStart));
+	const coreEnd = clockMinutes(checkTime(settings.coreEnd));
 	for (const offset of [0, 1]) {
 		const day = addDays(date, offset);
 		if (settings.coreWeekdays.includes(weekdayOf(day)) && !isBankHoliday(day, nation)) {
@@ -445,7 +406,7 @@ export function computePeriod(
 
 	const days: DayResult[] = [];
 	for (let day = first; day <= last; day++) {
-		const date = toIsoDate(day);
+		const date = dateOfDayNumber(day);
 		days.push(computeDay(date, entriesByDate.get(date) ?? [], planInForce(plans, date), settings));
 	}
 	return { from, to, days, weeks: summariseWeeks(days), totals: totalDays(days) };

@@ -1,16 +1,8 @@
 // Pure lookups over the geography fact table (DESIGN.md §4): nation → region (ITL1) → area.
 // Rate cells are keyed by one of these codes; a suppressed cell points to its parent (§3.5).
-import {
-	AREAS,
-	NATIONS,
-	REGIONS,
-	type AreaCode,
-	type AreaType,
-	type NationCode,
-	type RegionCode
-} from '../../../data/geography';
+import { AREAS, NATIONS, REGIONS, type AreaCode, type RegionCode } from '../../../data/geography';
 
-export type { AreaCode, AreaType, NationCode, RegionCode };
+export type { AreaCode };
 
 export type GeoLevel = 'nation' | 'region' | 'area';
 
@@ -82,12 +74,8 @@ export function isAreaCode(value: unknown): value is AreaCode {
 	return typeof value === 'string' && unitsByCode.get(value)?.level === 'area';
 }
 
-export function isRegionCode(value: unknown): value is RegionCode {
+function isRegionCode(value: unknown): value is RegionCode {
 	return typeof value === 'string' && unitsByCode.get(value)?.level === 'region';
-}
-
-export function isNationCode(value: unknown): value is NationCode {
-	return typeof value === 'string' && unitsByCode.get(value)?.level === 'nation';
 }
 
 /** The unit one level up, or null for a nation or an unknown code. */

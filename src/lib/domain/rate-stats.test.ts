@@ -3,11 +3,8 @@ import {
 	countBand,
 	DEFAULT_CELL_SETTINGS,
 	describeSpread,
-	dueQuarters,
 	findOutliers,
 	hasTrendPoint,
-	isQuarterDue,
-	lastClosedQuarter,
 	median,
 	moderationReason,
 	needsModeration,
@@ -16,9 +13,9 @@ import {
 	robustZScore,
 	roundHalfAwayFromZero,
 	summariseCell,
-	windowForQuarter,
 	type ContributorValue
 } from './rate-stats';
+import { dueQuarters, isQuarterDue, lastClosedQuarter, windowForQuarter } from './calendar';
 
 /** `n` contributors; rate and contacts by index, so each test states only what it is about. */
 function contributors(

@@ -1,7 +1,9 @@
-// Statistics, suppression and publication windows for reported rates (DESIGN §3.4–3.5). Pure: the
-// publication job and any SQL that computes the same figures must agree with these functions.
+// Statistics and suppression for reported rates (DESIGN §3.5). Pure: the publication job and any
+// SQL that computes the same figures must agree with these functions. The quarters and their
+// twelve-month windows are calendar rules (calendar.ts).
 
 import { isWithinSoftBounds, SOFT_BOUNDS, STANDARD_SESSION_MINUTES } from './rate-units';
+import type { Confidence, PublishedFigures, Quartiles } from './published-cell';
 
 // ---------------------------------------------------------------------------------------------
 // Order statistics
@@ -88,33 +90,29 @@ export interface CellSettings {
 	quartileContributors: number;
 }
 
+/** Below five doctors a median can identify people; no setting may go lower (DESIGN §3.5). */
+export const MIN_CONTRIBUTORS_FLOOR = 5;
+/** The highest either threshold may be set to. */
+export const MAX_CONTRIBUTORS_SETTING = 1000;
+
 export const DEFAULT_CELL_SETTINGS: CellSettings = {
 	minContributors: 10,
 	quartileContributors: 20
 };
-
-export type Confidence = 'low' | 'medium' | 'high';
 
 /** '10-19' | '20-49' | '50+' with the default k; see `countBand` for other values of k. */
 export type CountBand = `${number}-${number}` | `${number}+`;
 
 export type CellSummary =
 	| { status: 'suppressed' }
-	| {
+	| ({
 			status: 'published';
-			/** Whole pounds per hour, rounded to £1. */
-			medianPerHour: number;
-			/** Whole pounds per standard session, rounded to £5. */
-			medianPerSession: number;
 			countBand: CountBand;
-			confidence: Confidence;
-			/** Whole pounds per hour, rounded to £1; null below `quartileContributors`. */
-			quartiles: { p25: number; p75: number } | null;
+			/** Null below `quartileContributors`. */
+			quartiles: Quartiles | null;
 			/** One decimal; null below `quartileContributors` or when fewer than k gave contacts. */
 			medianContactsPerHour: number | null;
-	  };
-
-export type PublishedCell = Extract<CellSummary, { status: 'published' }>;
+	  } & PublishedFigures);
 
 // Fixed bins (§3.5): a suppressed sibling cannot be recovered by subtracting bands from a parent.
 const COUNT_BANDS: readonly { lower: number; upper: number | null; confidence: Confidence }[] = [
@@ -288,138 +286,4 @@ export function needsModeration(
 	threshold = OUTLIER_Z_THRESHOLD
 ): boolean {
 	return moderationReason(pencePerHour, group, threshold) !== null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Publication quarters
-//
-// Dates are 'YYYY-MM-DD' and months 'YYYY-MM'. Everything below counts whole months as
-// year × 12 + month, so no Date object, local time zone or daylight-saving change is involved.
-// Which calendar day is "today" (UK time or UTC) is the caller's choice.
-
-export interface QuarterWindow {
-	quarterEnd: string;
-	/** First work month in the window, inclusive. */
-	fromMonth: string;
-	/** Last work month in the window, inclusive: the quarter's last month. */
-	toMonth: string;
-	/** The twelve months, oldest first. */
-	months: string[];
-}
-
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
-
-function parseDate(date: string): number {
-	const match = DATE_PATTERN.exec(date);
-	if (match) {
-		const [year, month, day] = match.slice(1).map(Number);
-		if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
-			return year * 12 + month - 1;
-		}
-	}
-	throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
-}
-
-function parseMonth(month: string): number {
-	const match = MONTH_PATTERN.exec(month);
-	if (match) {
-		const [year, m] = match.slice(1).map(Number);
-		if (m >= 1 && m <= 12) return year * 12 + m - 1;
-	}
-	throw new RangeError(`Not a month (YYYY-MM): ${month}`);
-}
-
-function daysInMonth(year: number, month: number): number {
-	if (month !== 2) return [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-	const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-	return leap ? 29 : 28;
-}
-
-function formatMonth(monthIndex: number): string {
-	const year = Math.floor(monthIndex / 12);
-	const month = (monthIndex % 12) + 1;
-	return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
-}
-
-/** The last day of the month, as 'YYYY-MM-DD'. */
-function formatMonthEnd(monthIndex: number): string {
-	const year = Math.floor(monthIndex / 12);
-	const month = (monthIndex % 12) + 1;
-	return `${formatMonth(monthIndex)}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
-}
-
-/** Month index of the quarter's last month; throws unless the date is a quarter's last day. */
-function parseQuarterEnd(quarterEnd: string): number {
-	const monthIndex = parseDate(quarterEnd);
-	if (monthIndex % 3 !== 2 || formatMonthEnd(monthIndex) !== quarterEnd) {
-		throw new RangeError(`Not the last day of a calendar quarter: ${quarterEnd}`);
-	}
-	return monthIndex;
-}
-
-function quarterEndMonthOf(monthIndex: number): number {
-	return monthIndex - (monthIndex % 3) + 2;
-}
-
-function checkLag(lagMonths: number): void {
-	if (!Number.isInteger(lagMonths) || lagMonths < 0) {
-		throw new RangeError('lagMonths must be a whole number of at least 0');
-	}
-}
-
-// Due on the first day of the month `lagMonths` after the one following the quarter's last month.
-function isDue(endMonth: number, todayMonth: number, lagMonths: number): boolean {
-	return todayMonth >= endMonth + 1 + lagMonths;
-}
-
-/**
- * The end of the latest calendar quarter that is over. On a quarter's last day that quarter is still
- * open, so the answer is the one before.
- */
-export function lastClosedQuarter(today: string): string {
-	const monthIndex = parseDate(today);
-	return formatMonthEnd(quarterEndMonthOf(monthIndex) - 3);
-}
-
-/**
- * A quarter is due once it ended at least `lagMonths` whole months ago: the quarter ending
- * 30 September is due on 1 October with lag 0, 1 November with lag 1, 1 January with lag 3. The lag
- * lets late submissions for the quarter's work arrive before it is fixed.
- */
-export function isQuarterDue(quarterEnd: string, today: string, lagMonths: number): boolean {
-	checkLag(lagMonths);
-	const endMonth = parseQuarterEnd(quarterEnd);
-	return isDue(endMonth, parseDate(today), lagMonths);
-}
-
-/** The rolling twelve work months ending with the quarter (§3.4). */
-export function windowForQuarter(quarterEnd: string): QuarterWindow {
-	const endMonth = parseQuarterEnd(quarterEnd);
-	const months = Array.from({ length: 12 }, (_, i) => formatMonth(endMonth - 11 + i));
-	return { quarterEnd, fromMonth: months[0], toMonth: months[11], months };
-}
-
-/**
- * Every quarter end due for publication by `today`, oldest first, starting with the quarter that
- * holds the earliest data (so a new installation backfills its history in one run). The caller
- * skips those that already have a snapshot. Null `earliestDataMonth` means no data: nothing is due.
- */
-export function dueQuarters(
-	today: string,
-	lagMonths: number,
-	earliestDataMonth: string | null
-): string[] {
-	checkLag(lagMonths);
-	if (earliestDataMonth === null) return [];
-	const todayMonth = parseDate(today);
-	const due: string[] = [];
-	for (
-		let endMonth = quarterEndMonthOf(parseMonth(earliestDataMonth));
-		isDue(endMonth, todayMonth, lagMonths);
-		endMonth += 3
-	) {
-		due.push(formatMonthEnd(endMonth));
-	}
-	return due;
 }

@@ -9,7 +9,7 @@ const isoDate = (label: string) =>
 	dateField({ missing: `Enter ${label}.`, shape: `Enter ${label} as a date, like 2026-11-24.` });
 
 /** "26", "26.00" or "£26" → 2600; empty → null. */
-export const poundsToPence = (label: string) =>
+const poundsToPence = (label: string) =>
 	z
 		.string()
 		.optional()

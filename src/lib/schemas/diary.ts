@@ -3,106 +3,48 @@
 import { z } from 'zod';
 import {
 	ACTIVITY_KINDS,
+	ADMIN_COUNT_KINDS,
 	CONTACT_MODES,
-	NON_WORKING_SESSION_TYPES,
+	NATIONS,
+	SESSION_TYPES,
+	SESSION_TYPE_LABELS,
 	WORKING_SESSION_TYPES,
+	WORKPLACE_BASES,
+	WORKPLACE_KINDS,
 	isNonWorking,
 	type ActivityKind,
+	type AdminCountKind,
 	type ContactMode,
-	type SessionType,
-	type Weekday,
-	NATIONS,
-	type Nation
-} from '../domain/diary-model';
+	type SessionType
+} from '../domain/vocabulary';
+import { RATE_BASES, STANDARD_SESSION_MINUTES, type RateBasis } from '../domain/rate-units';
 import {
-	ADMIN_COUNT_KINDS as ADMIN_COUNTS,
-	SESSION_TYPE_LABELS,
-	type AdminCountKind as AdminCount
-} from '../components/charts/diary-labels';
-
-export const SESSION_TYPES = [...WORKING_SESSION_TYPES, ...NON_WORKING_SESSION_TYPES] as const;
-
-// One set of names for the diary's codes, shared with the charts and the exports.
-export {
-	SESSION_TYPE_LABELS,
-	ACTIVITY_LABELS,
-	CONTACT_MODE_LABELS as CONTACT_LABELS,
-	ADMIN_COUNT_KINDS as ADMIN_COUNTS,
-	ADMIN_COUNT_LABELS,
-	type AdminCountKind as AdminCount
-} from '../components/charts/diary-labels';
+	addClockMinutes,
+	addDays,
+	clockMinutes,
+	isAcceptedDate,
+	spanMinutes,
+	type Weekday
+} from '../domain/calendar';
 import { UUID_PATTERN } from '../ids';
-import { isAcceptedDate } from '../domain/calendar';
 import { dateField } from './dates';
 
-export const WORKPLACE_KINDS = ['practice', 'pcn_hub', 'ooh_provider', 'utc', 'other'] as const;
-export const WORKPLACE_KIND_LABELS: Record<(typeof WORKPLACE_KINDS)[number], string> = {
-	practice: 'Practice',
-	pcn_hub: 'PCN hub',
-	ooh_provider: 'Out-of-hours provider',
-	utc: 'Urgent treatment centre',
-	other: 'Other'
-};
-export const WORKPLACE_BASES = ['salaried', 'locum', 'retainer', 'other'] as const;
-export const WORKPLACE_BASIS_LABELS: Record<(typeof WORKPLACE_BASES)[number], string> = {
-	salaried: 'Salaried',
-	locum: 'Locum',
-	retainer: 'Retainer',
-	other: 'Other'
-};
-export const NATION_LABELS: Record<Nation, string> = {
-	ENG: 'England',
-	SCT: 'Scotland',
-	WLS: 'Wales',
-	NIR: 'Northern Ireland'
-};
-export const FEE_BASES = ['per_hour', 'per_session', 'per_day'] as const;
-export type FeeBasis = (typeof FEE_BASES)[number];
-export const FEE_BASIS_LABELS: Record<FeeBasis, string> = {
-	per_hour: 'per hour',
-	per_session: 'per session',
-	per_day: 'per day'
-};
-export const WEEKDAY_LABELS: Record<Weekday, string> = {
-	1: 'Monday',
-	2: 'Tuesday',
-	3: 'Wednesday',
-	4: 'Thursday',
-	5: 'Friday',
-	6: 'Saturday',
-	7: 'Sunday'
-};
-
-/** A standard session: nine make the 37.5-hour full-time week (DESIGN §2). */
-export const DEFAULT_SESSION_MINUTES = 250;
 /** Sessions planned per weekday in the pattern editor. */
 export const PLAN_SLOTS_PER_DAY = 2;
 /** Where an empty slot's start defaults to when only its type is chosen. */
 export const PLAN_SLOT_STARTS = ['08:30', '14:00'] as const;
 /** Longest single entry: longer work is two entries (and would be a safety concern anyway). */
-export const MAX_SESSION_MINUTES = 16 * 60;
+const MAX_SESSION_MINUTES = 16 * 60;
 export const MAX_CONTACTS_PER_MODE = 300;
 export const MAX_ADMIN_COUNT = 1000;
 export const MAX_REMOTE_MINUTES = 12 * 60;
+export const MAX_BREAK_MINUTES = 12 * 60;
+/** Minutes of one kind of activity in an entry or a planned session: at most a whole day. */
+export const MAX_ACTIVITY_MINUTES = 24 * 60;
 export const MAX_CONTACT_LIMIT = 25;
-export const NOTES_MAX = 2000;
+const NOTES_MAX = 2000;
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-export function clockMinutes(time: string): number {
-	return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-}
-
-/** Minutes from start to finish; a finish at or before the start is on the next day. */
-export function spanMinutes(start: string, finish: string): number {
-	const diff = clockMinutes(finish) - clockMinutes(start);
-	return diff > 0 ? diff : diff + 24 * 60;
-}
-
-export function addClockMinutes(time: string, minutes: number): string {
-	const total = (((clockMinutes(time) + minutes) % 1440) + 1440) % 1440;
-	return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Field parsers
@@ -172,7 +114,7 @@ const uuid = z
 
 export const activityField = (kind: ActivityKind) => `act_${kind}`;
 export const contactField = (mode: ContactMode) => `con_${mode}`;
-export const adminField = (kind: AdminCount) => `adm_${kind}`;
+export const adminField = (kind: AdminCountKind) => `adm_${kind}`;
 
 export interface EntryInput {
 	date: string;
@@ -183,11 +125,11 @@ export interface EntryInput {
 	breakMinutes: number;
 	activities: Record<ActivityKind, number>;
 	contacts: Record<ContactMode, number>;
-	adminCounts: Record<AdminCount, number>;
+	adminCounts: Record<AdminCountKind, number>;
 	remoteOohMinutes: number;
 	notes: string | null;
 	feePence: number | null;
-	feeBasis: FeeBasis | null;
+	feeBasis: RateBasis | null;
 	feeExtrasPence: number | null;
 }
 
@@ -198,19 +140,23 @@ const entryShape = {
 	start: optionalTime,
 	finish: optionalTime,
 	afterMidnight: checkbox,
-	breakMinutes: count(720, 'minutes of break'),
+	breakMinutes: count(MAX_BREAK_MINUTES, 'minutes of break'),
 	remoteOohMinutes: count(MAX_REMOTE_MINUTES, 'minutes (12 hours)'),
 	notes: optionalString.pipe(z.string().max(NOTES_MAX, `Keep notes to ${NOTES_MAX} characters.`)),
 	feeAmount: optionalMoney,
 	feeBasis: z
-		.enum([...FEE_BASES, ''], { error: 'Choose per hour, per session or per day.' })
+		.enum([...RATE_BASES, ''], { error: 'Choose per hour, per session or per day.' })
 		.optional(),
 	feeExtras: optionalMoney,
-	...Object.fromEntries(ACTIVITY_KINDS.map((k) => [activityField(k), count(1440, 'minutes')])),
+	...Object.fromEntries(
+		ACTIVITY_KINDS.map((k) => [activityField(k), count(MAX_ACTIVITY_MINUTES, 'minutes')])
+	),
 	...Object.fromEntries(
 		CONTACT_MODES.map((m) => [contactField(m), count(MAX_CONTACTS_PER_MODE, 'contacts')])
 	),
-	...Object.fromEntries(ADMIN_COUNTS.map((k) => [adminField(k), count(MAX_ADMIN_COUNT, 'items')]))
+	...Object.fromEntries(
+		ADMIN_COUNT_KINDS.map((k) => [adminField(k), count(MAX_ADMIN_COUNT, 'items')])
+	)
 };
 
 /**
@@ -246,8 +192,8 @@ export function entrySchema(today: string) {
 						CONTACT_MODES.map((m) => [m, num(contactField(m))])
 					) as Record<ContactMode, number>,
 					adminCounts: Object.fromEntries(
-						ADMIN_COUNTS.map((k) => [k, num(adminField(k))])
-					) as Record<AdminCount, number>,
+						ADMIN_COUNT_KINDS.map((k) => [k, num(adminField(k))])
+					) as Record<AdminCountKind, number>,
 					remoteOohMinutes: raw.remoteOohMinutes,
 					notes: raw.notes ? raw.notes : null,
 					feePence: raw.feeAmount,
@@ -280,7 +226,7 @@ function checkEntry(r: Record<string, unknown>, today: string, ctx: z.Refinement
 		);
 	}
 	if (isAcceptedDate(date)) {
-		if (date > addIsoDays(today, 366)) {
+		if (date > addDays(today, 366)) {
 			issue('date', 'Enter a date within the next year.');
 		} else if (!nonWorking && date > today) {
 			issue('date', 'Work can be logged on or before today; leave can be booked ahead.');
@@ -344,12 +290,6 @@ function checkEntry(r: Record<string, unknown>, today: string, ctx: z.Refinement
 	}
 }
 
-function addIsoDays(date: string, days: number): string {
-	const d = new Date(`${date}T00:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + days);
-	return d.toISOString().slice(0, 10);
-}
-
 function formatSpan(minutes: number): string {
 	const h = Math.floor(minutes / 60);
 	const m = minutes % 60;
@@ -378,7 +318,7 @@ export function entryToFormValues(entry: Omit<EntryInput, 'date'> & { date?: str
 	if (entry.date) values.date = entry.date;
 	for (const k of ACTIVITY_KINDS) values[activityField(k)] = String(entry.activities[k]);
 	for (const m of CONTACT_MODES) values[contactField(m)] = String(entry.contacts[m]);
-	for (const k of ADMIN_COUNTS) values[adminField(k)] = String(entry.adminCounts[k]);
+	for (const k of ADMIN_COUNT_KINDS) values[adminField(k)] = String(entry.adminCounts[k]);
 	return values;
 }
 
@@ -477,7 +417,7 @@ export const jobPlanSchema = z
 					});
 					continue;
 				}
-				const end = text(field('end')) || addClockMinutes(start, DEFAULT_SESSION_MINUTES);
+				const end = text(field('end')) || addClockMinutes(start, STANDARD_SESSION_MINUTES);
 				if (!TIME.test(end)) {
 					ctx.addIssue({
 						code: 'custom',
@@ -508,7 +448,7 @@ export const jobPlanSchema = z
 				for (const kind of ACTIVITY_KINDS) {
 					const value = text(field(`act_${kind}`));
 					if (value === '') activities[kind] = 0;
-					else if (!/^\d+$/.test(value) || Number(value) > 1440) {
+					else if (!/^\d+$/.test(value) || Number(value) > MAX_ACTIVITY_MINUTES) {
 						ctx.addIssue({
 							code: 'custom',
 							path: [field(`act_${kind}`)],

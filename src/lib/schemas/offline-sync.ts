@@ -5,9 +5,9 @@ import { z } from 'zod';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Most changes a single sync may carry; a phone offline for a week holds far fewer. */
-export const MAX_SYNC_BATCH = 100;
+const MAX_SYNC_BATCH = 100;
 
-export const syncChangeSchema = z.object({
+const syncChangeSchema = z.object({
 	clientId: z.string().regex(UUID, 'A change needs a client id (a UUID).'),
 	op: z.enum(['create', 'update', 'delete']),
 	entryId: z.string().regex(UUID).optional(),

@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import { RATE_BASES, RATE_CATEGORY_CODES, type RateCategory } from '../domain/rate-units';
 import { isAreaCode } from '../domain/geography';
+import { monthsBetween, spanMinutes } from '../domain/calendar';
 import { monthField } from './dates';
 
 export const MAX_MONTHS_BACK = 24;
 export const BOOKING_ROUTES = ['direct', 'agency', 'platform'] as const;
-export const BASIS_LABELS: Record<(typeof RATE_BASES)[number], string> = {
-	per_hour: 'per hour',
-	per_session: 'per session',
-	per_day: 'per day'
-};
 export const BOOKING_ROUTE_LABELS: Record<(typeof BOOKING_ROUTES)[number], string> = {
 	direct: 'Directly with the practice or provider',
 	agency: 'Through an agency',
@@ -47,19 +43,6 @@ const yesNo = z
 	.enum(['yes', 'no', ''], { error: 'Choose yes or no.' })
 	.optional()
 	.transform((v) => (v === 'yes' ? true : v === 'no' ? false : null));
-
-function monthsBetween(fromMonth: string, toMonth: string): number {
-	const [fy, fm] = fromMonth.split('-').map(Number);
-	const [ty, tm] = toMonth.split('-').map(Number);
-	return (ty - fy) * 12 + (tm - fm);
-}
-
-/** Minutes from start to finish; a finish at or before the start is on the next day. */
-export function minutesBetween(start: string, finish: string): number {
-	const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-	const diff = toMinutes(finish) - toMinutes(start);
-	return diff > 0 ? diff : diff + 24 * 60;
-}
 
 /** The submission form (DESIGN §3.2), judged against today's month ('YYYY-MM'). */
 export function rateSubmissionSchema(currentMonth: string) {
@@ -116,7 +99,7 @@ export function rateSubmissionSchema(currentMonth: string) {
 				}
 				hours = Number(cleaned);
 			} else if (v.start && v.finish) {
-				hours = Math.round((minutesBetween(v.start, v.finish) / 60) * 100) / 100;
+				hours = Math.round((spanMinutes(v.start, v.finish) / 60) * 100) / 100;
 			} else {
 				ctx.addIssue({
 					code: 'custom',

@@ -8,6 +8,13 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { id: null, label: 'system' };
 
+export interface AuditEntry {
+	action: string;
+	target: string | null;
+	details: Record<string, unknown>;
+}
+
+/** The one writer of audit rows, stamped with the app's clock. */
 export async function recordAudit(
 	db: Db,
 	actor: Actor,
@@ -15,15 +22,25 @@ export async function recordAudit(
 	target: string | null = null,
 	details: Record<string, unknown> = {}
 ): Promise<void> {
-	await db
-		.insertInto('audit_log')
-		.values({
-			actor_user_id: actor.id,
-			actor_label: actor.label,
-			action,
-			target,
-			details: JSON.stringify(details),
-			created_at: clock.now()
-		})
-		.execute();
+	await recordAudits(db, actor, [{ action, target, details }]);
+}
+
+/** Audit rows for many changes at once (a CSV import), in batches of one statement each. */
+export async function recordAudits(db: Db, actor: Actor, entries: readonly AuditEntry[]) {
+	const at = clock.now();
+	for (let i = 0; i < entries.length; i += 500) {
+		await db
+			.insertInto('audit_log')
+			.values(
+				entries.slice(i, i + 500).map((e) => ({
+					actor_user_id: actor.id,
+					actor_label: actor.label,
+					action: e.action,
+					target: e.target,
+					details: JSON.stringify(e.details),
+					created_at: at
+				}))
+			)
+			.execute();
+	}
 }

@@ -1,5 +1,18 @@
 import { z } from 'zod';
 import { parseClockPin } from '../domain/calendar';
+import {
+	DEFAULT_CELL_SETTINGS,
+	MAX_CONTRIBUTORS_SETTING,
+	MIN_CONTRIBUTORS_FLOOR
+} from '../domain/rate-stats';
+
+const contributorThreshold = (fallback: number) =>
+	z.coerce
+		.number()
+		.int()
+		.min(MIN_CONTRIBUTORS_FLOOR)
+		.max(MAX_CONTRIBUTORS_SETTING)
+		.default(fallback);
 
 const boolFromEnv = z
 	.enum(['true', 'false', '1', '0'])
@@ -21,10 +34,10 @@ const schema = z
 		RATE_LIMIT_RESET: z.coerce.number().int().positive().default(5),
 		RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
 		RATE_LIMIT_SUBMISSIONS: z.coerce.number().int().positive().default(30),
-		/** k: cells with fewer distinct doctors are suppressed (DESIGN §3.5); never below 5. */
-		RATE_MIN_CONTRIBUTORS: z.coerce.number().int().min(5).max(1000).default(10),
+		/** k: cells with fewer distinct doctors are suppressed (DESIGN §3.5); never below the floor. */
+		RATE_MIN_CONTRIBUTORS: contributorThreshold(DEFAULT_CELL_SETTINGS.minContributors),
 		/** From this many doctors a cell also shows quartiles, contacts per hour and trend points. */
-		RATE_DETAIL_CONTRIBUTORS: z.coerce.number().int().min(5).max(1000).default(20),
+		RATE_DETAIL_CONTRIBUTORS: contributorThreshold(DEFAULT_CELL_SETTINGS.quartileContributors),
 		/** A quarter is published once it ended at least this many months ago. */
 		PUBLICATION_LAG_MONTHS: z.coerce.number().int().min(0).max(12).default(1),
 		/** HMAC key for contributor keys; required with DATABASE_URL, kept in DATA_DIR otherwise. */

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { Db } from './db/index';
 import { config, type Config } from './config';
 import { recordAudit, type Actor } from './audit';
-import { DEFAULT_OVERTIME_SETTINGS, type OvertimeSettings } from '../domain/diary-rules';
 import * as clock from './clock';
+import { MAX_CONTRIBUTORS_SETTING, MIN_CONTRIBUTORS_FLOOR } from '../domain/rate-stats';
+import { DEFAULT_OVERTIME_SETTINGS, type OvertimeSettings } from '../domain/diary-model';
 
 /**
  * Settings the committee changes at run time (DESIGN §3.4, §3.5, §5, §2), stored as one row per
@@ -31,10 +32,8 @@ export interface AppSettings {
 
 export type SettingKey = keyof AppSettings;
 
-/** Below five doctors a median can identify people; no setting may go lower (DESIGN §3.5). */
-export const MIN_CONTRIBUTORS_FLOOR = 5;
-export const DEFAULT_MEMBERSHIP_FEE_PENCE = 2600;
-export const DEFAULT_MEMBERSHIP_LENGTH_MONTHS = 12;
+const DEFAULT_MEMBERSHIP_FEE_PENCE = 2600;
+const DEFAULT_MEMBERSHIP_LENGTH_MONTHS = 12;
 
 const wholeNumber = (label: string, min: number, max: number) =>
 	z
@@ -56,9 +55,17 @@ function capitalise(text: string): string {
 }
 
 /** One schema per key: used for what is stored and for what the form sends. */
-export const SETTING_SCHEMAS = {
-	minContributors: wholeNumber('the minimum number of contributors', MIN_CONTRIBUTORS_FLOOR, 1000),
-	detailContributors: wholeNumber('the detail threshold', MIN_CONTRIBUTORS_FLOOR, 1000),
+const SETTING_SCHEMAS = {
+	minContributors: wholeNumber(
+		'the minimum number of contributors',
+		MIN_CONTRIBUTORS_FLOOR,
+		MAX_CONTRIBUTORS_SETTING
+	),
+	detailContributors: wholeNumber(
+		'the detail threshold',
+		MIN_CONTRIBUTORS_FLOOR,
+		MAX_CONTRIBUTORS_SETTING
+	),
 	publicationLagMonths: wholeNumber('the publication lag', 0, 12),
 	membershipFeePence: wholeNumber('the fee', 0, 100_000),
 	membershipLengthMonths: wholeNumber('the membership length', 1, 60),
@@ -68,7 +75,7 @@ export const SETTING_SCHEMAS = {
 	toilOutsideHours: factor('TOIL per hour outside core hours')
 } satisfies Record<SettingKey, z.ZodType<number>>;
 
-export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
+const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
 
 export const settingsSchema = z
 	.object(SETTING_SCHEMAS)

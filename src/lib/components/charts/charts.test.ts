@@ -1,9 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { render } from 'svelte/server';
-import { computePeriod, type JobPlan, type WorkedEntry } from '$lib/domain/diary-rules';
+import { computePeriod } from '$lib/domain/diary-rules';
 import ActivityMixChart from './ActivityMixChart.svelte';
 import ContactsChart from './ContactsChart.svelte';
 import WeeklyHoursChart from './WeeklyHoursChart.svelte';
+import type { JobPlan, WorkedEntry } from '$lib/domain/diary-model';
 
 const PLAN: JobPlan = {
 	effectiveFrom: '2026-01-05',

@@ -1,31 +1,7 @@
 import type { Db } from '../db/index';
-import { dueQuarters, isQuarterDue, lastClosedQuarter } from '../../domain/rate-stats';
-import { addDays, addMonths } from '../../format';
 import { isPublicationRunning } from '../rates/publication';
 import type { PublicationSettings } from '../rates/publication';
-
-/** The first day of the month a quarter ending on `quarterEnd` becomes due (DESIGN §3.4). */
-export function dueDateOf(quarterEnd: string, lagMonths: number): string {
-	return addMonths(`${quarterEnd.slice(0, 7)}-01`, 1 + lagMonths);
-}
-
-/** The quarter after the one ending on `quarterEnd`. */
-function nextQuarterEnd(quarterEnd: string): string {
-	return addDays(addMonths(`${quarterEnd.slice(0, 7)}-01`, 4), -1);
-}
-
-/**
- * When the next quarter becomes due: the first quarter that is not due yet. Quarters already due
- * but not published are reported separately (they wait for a run).
- */
-export function nextDueDate(
-	today: string,
-	lagMonths: number
-): { quarterEnd: string; dueOn: string } {
-	let quarter = lastClosedQuarter(today);
-	while (isQuarterDue(quarter, today, lagMonths)) quarter = nextQuarterEnd(quarter);
-	return { quarterEnd: quarter, dueOn: dueDateOf(quarter, lagMonths) };
-}
+import { dueQuarters, nextDueDate } from '../../domain/calendar';
 
 /** What the publication page shows: snapshots, what is due, and whether a run holds the lock. */
 export async function publicationStatus(db: Db, today: string, settings: PublicationSettings) {

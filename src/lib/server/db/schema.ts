@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable } from 'kysely';
 import type { BigSerial, CreatedAt, DateOnly, Timestamp } from './tables/columns';
 import type { RatesTables } from './tables/rates';
 import type { DiaryTables } from './tables/diary';
@@ -91,6 +91,4 @@ interface FoundationTables {
 export interface Database
 	extends FoundationTables, RatesTables, DiaryTables, AdminTables, TwoFactorTables {}
 
-export type UserRow = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;
-export type MembershipRow = Selectable<MembershipTable>;

@@ -2,20 +2,21 @@
 // its own job plan and bank holidays); a doctor's day is the sum of their workplaces' days, with the
 // safe-working flags judged over all the day's sessions wherever they were worked.
 import {
-	ACTIVITY_KINDS,
 	computePeriod,
-	isNonWorking,
 	safeWorkingFlags,
 	summariseWeeks,
-	totalDays,
-	type DayResult,
-	type OvertimeSettings,
-	type PeriodReport,
-	type WorkedEntry
+	totalDays
 } from '../../domain/diary-rules';
 import type { Entry } from './entries';
 import type { JobPlanRecord } from './job-plans';
 import type { Workplace } from './workplaces';
+import { ACTIVITY_KINDS, isNonWorking } from '../../domain/vocabulary';
+import type {
+	DayResult,
+	OvertimeSettings,
+	PeriodReport,
+	WorkedEntry
+} from '../../domain/diary-model';
 
 export function toWorkedEntry(entry: Entry, workplace: Pick<Workplace, 'nation'>): WorkedEntry {
 	return {

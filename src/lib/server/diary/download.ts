@@ -14,13 +14,3 @@ export async function reportFor(event: RequestEvent) {
 	}
 	return { user, error: null, data: await loadReport(getDb(), user.id, parsed.period) };
 }
-
-export function attachment(body: string | Uint8Array, type: string, filename: string): Response {
-	return new Response(body as BodyInit, {
-		headers: {
-			'content-type': type,
-			'content-disposition': `attachment; filename="${filename}"`,
-			'cache-control': 'private, no-store'
-		}
-	});
-}

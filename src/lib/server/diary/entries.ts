@@ -1,22 +1,24 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../db/index';
 import type { WorkedSessionTable } from '../db/tables/diary';
+import { planInForce } from '../../domain/diary-rules';
+import type { EntryInput } from '../../schemas/diary';
+import type { FieldErrors } from '../forms';
+import { findWorkplace } from './workplaces';
+import { isUuid } from '../../ids';
+import { listJobPlans, type JobPlanRecord } from './job-plans';
+import * as clock from '../clock';
 import {
 	ACTIVITY_KINDS,
 	CONTACT_MODES,
-	addDays,
 	isNonWorking,
-	planInForce,
-	weekdayOf,
 	type ActivityKind,
 	type ContactMode,
-	type SessionType
-} from '../../domain/diary-rules';
-import { ADMIN_COUNTS, type AdminCount, type EntryInput } from '../../schemas/diary';
-import type { FieldErrors } from '../forms';
-import { findWorkplace, isUuid } from './workplaces';
-import { listJobPlans, type JobPlanRecord } from './job-plans';
-import * as clock from '../clock';
+	type SessionType,
+	ADMIN_COUNT_KINDS,
+	type AdminCountKind
+} from '../../domain/vocabulary';
+import { addDays, weekdayOf } from '../../domain/calendar';
 
 export interface Entry extends EntryInput {
 	id: string;
@@ -26,7 +28,7 @@ export type EntrySaveResult = { ok: true; id: string } | { ok: false; errors: Fi
 
 type Row = Selectable<WorkedSessionTable>;
 
-export function toEntry(row: Row): Entry {
+function toEntry(row: Row): Entry {
 	return {
 		id: row.id,
 		date: row.date,
@@ -43,8 +45,8 @@ export function toEntry(row: Row): Entry {
 			ContactMode,
 			number
 		>,
-		adminCounts: Object.fromEntries(ADMIN_COUNTS.map((k) => [k, row[`admin_${k}`]])) as Record<
-			AdminCount,
+		adminCounts: Object.fromEntries(ADMIN_COUNT_KINDS.map((k) => [k, row[`admin_${k}`]])) as Record<
+			AdminCountKind,
 			number
 		>,
 		remoteOohMinutes: row.remote_ooh_minutes,
@@ -66,7 +68,7 @@ function toRow(userId: string, input: EntryInput): Insertable<WorkedSessionTable
 		break_minutes: input.breakMinutes,
 		...Object.fromEntries(ACTIVITY_KINDS.map((k) => [`${k}_minutes`, input.activities[k]])),
 		...Object.fromEntries(CONTACT_MODES.map((m) => [`contacts_${m}`, input.contacts[m]])),
-		...Object.fromEntries(ADMIN_COUNTS.map((k) => [`admin_${k}`, input.adminCounts[k]])),
+		...Object.fromEntries(ADMIN_COUNT_KINDS.map((k) => [`admin_${k}`, input.adminCounts[k]])),
 		remote_ooh_minutes: input.remoteOohMinutes,
 		notes: input.notes,
 		fee_pence: input.feePence,
@@ -206,7 +208,10 @@ export async function logAsPlanned(
 		breakMinutes: 0,
 		activities: { ...planned.activities },
 		contacts: Object.fromEntries(CONTACT_MODES.map((m) => [m, 0])) as Record<ContactMode, number>,
-		adminCounts: Object.fromEntries(ADMIN_COUNTS.map((k) => [k, 0])) as Record<AdminCount, number>,
+		adminCounts: Object.fromEntries(ADMIN_COUNT_KINDS.map((k) => [k, 0])) as Record<
+			AdminCountKind,
+			number
+		>,
 		remoteOohMinutes: 0,
 		notes: null,
 		feePence: null,

@@ -2,14 +2,13 @@
 // to the doctor"): diary, workplaces, job plans, templates, settings and their own rate submissions.
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/index';
-import { ACTIVITY_KINDS, CONTACT_MODES } from '../../domain/diary-rules';
-import { ADMIN_COUNTS } from '../../schemas/diary';
 import { listOwnSubmissions } from '../rates/submissions';
 import { findAllEntries } from './entries';
 import { listJobPlans } from './job-plans';
 import { getDiarySettings } from './settings';
 import { listTemplates } from './templates';
 import { listWorkplaces } from './workplaces';
+import { ACTIVITY_KINDS, CONTACT_MODES, ADMIN_COUNT_KINDS } from '../../domain/vocabulary';
 
 export async function exportAll(db: Db, userId: string) {
 	const [workplaces, jobPlans, entries, templates, settings, rateSubmissions] = await Promise.all([
@@ -121,7 +120,7 @@ export function exportCsv(data: ExportData, table: CsvTable): string {
 					'break_minutes',
 					...ACTIVITY_KINDS.map((k) => `${k}_minutes`),
 					...CONTACT_MODES.map((m) => `contacts_${m}`),
-					...ADMIN_COUNTS.map((k) => `admin_${k}`),
+					...ADMIN_COUNT_KINDS.map((k) => `admin_${k}`),
 					'remote_ooh_minutes',
 					'fee_gbp',
 					'fee_basis',
@@ -138,7 +137,7 @@ export function exportCsv(data: ExportData, table: CsvTable): string {
 					e.breakMinutes,
 					...ACTIVITY_KINDS.map((k) => e.activities[k]),
 					...CONTACT_MODES.map((m) => e.contacts[m]),
-					...ADMIN_COUNTS.map((k) => e.adminCounts[k]),
+					...ADMIN_COUNT_KINDS.map((k) => e.adminCounts[k]),
 					e.remoteOohMinutes,
 					e.feePence == null ? '' : (e.feePence / 100).toFixed(2),
 					e.feeBasis,

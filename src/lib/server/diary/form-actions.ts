@@ -6,10 +6,9 @@ import { requireUser } from '../auth/guards';
 import { getDb } from '../db/connection';
 import { invalid, parseForm } from '../forms';
 
-import { addDays } from '../../domain/diary-rules';
-import { DATE_RANGE_MESSAGE, readDate } from '../../domain/calendar';
+import { DATE_RANGE_MESSAGE, readDate, addDays, spanMinutes } from '../../domain/calendar';
 import { dateField } from '../../schemas/dates';
-import { entrySchema, spanMinutes, templateNameSchema, type EntryInput } from '../../schemas/diary';
+import { entrySchema, templateNameSchema, type EntryInput } from '../../schemas/diary';
 import type { RateCategory } from '../../domain/rate-units';
 import { copyDays, createEntry, deleteEntry, logAsPlanned, updateEntry } from './entries';
 import { logFromTemplate, saveTemplate } from './templates';
@@ -26,7 +25,7 @@ const RATE_CATEGORY_OF: Partial<Record<EntryInput['sessionType'], RateCategory>>
 };
 
 /** The rate submission form, pre-filled from a locum entry (DESIGN §2, "also share this rate"). */
-export function rateShareUrl(entry: EntryInput, workplace: Workplace): string {
+function rateShareUrl(entry: EntryInput, workplace: Workplace): string {
 	const params = new URLSearchParams();
 	const category = RATE_CATEGORY_OF[entry.sessionType];
 	if (category) params.set('category', category);

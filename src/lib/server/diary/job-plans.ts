@@ -1,15 +1,11 @@
 import type { Db } from '../db/index';
-import {
-	ACTIVITY_KINDS,
-	type ActivityKind,
-	type JobPlan,
-	type PlannedSession,
-	type SessionType,
-	type Weekday
-} from '../../domain/diary-rules';
 import type { JobPlanInput } from '../../schemas/diary';
 import type { FieldErrors } from '../forms';
-import { findWorkplace, isUuid } from './workplaces';
+import { findWorkplace } from './workplaces';
+import { isUuid } from '../../ids';
+import { ACTIVITY_KINDS, type ActivityKind, type SessionType } from '../../domain/vocabulary';
+import type { Weekday } from '../../domain/calendar';
+import type { JobPlan, PlannedSession } from '../../domain/diary-model';
 
 export interface PlannedSessionRecord extends PlannedSession {
 	id: string;
@@ -76,11 +72,7 @@ export async function listJobPlans(
 	}));
 }
 
-export async function findJobPlan(
-	db: Db,
-	userId: string,
-	id: string
-): Promise<JobPlanRecord | undefined> {
+async function findJobPlan(db: Db, userId: string, id: string): Promise<JobPlanRecord | undefined> {
 	if (!isUuid(id)) return undefined;
 	const owner = await db
 		.selectFrom('job_plans')

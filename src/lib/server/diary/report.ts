@@ -1,21 +1,16 @@
 import type { Db } from '../db/index';
-import {
-	addDays,
-	weekdayOf,
-	type OvertimeSettings,
-	type PeriodReport
-} from '../../domain/diary-rules';
-import { DATE_RANGE_MESSAGE, readDate } from '../../domain/calendar';
+import { DATE_RANGE_MESSAGE, readDate, addDays, weekdayOf } from '../../domain/calendar';
 import { computeDiaryPeriod, toWorkedEntry } from './compute';
 import { findEntries, type Entry } from './entries';
 import { listJobPlans } from './job-plans';
 import { getDiarySettings, overtimeSettingsFor } from './settings';
 import { listWorkplaces, type Workplace } from './workplaces';
 import type { ReportEntry } from './exports/types';
+import type { OvertimeSettings, PeriodReport } from '../../domain/diary-model';
 
 /** The longest period a report covers: about two years, so one request stays quick. */
-export const MAX_REPORT_DAYS = 731;
-export const DEFAULT_REPORT_WEEKS = 8;
+const MAX_REPORT_DAYS = 731;
+const DEFAULT_REPORT_WEEKS = 8;
 
 export interface ReportPeriod {
 	from: string;
@@ -27,7 +22,7 @@ export type PeriodParse =
 	| { ok: false; errors: Record<string, string>; period: ReportPeriod };
 
 /** The last 8 weeks: from the Monday 7 weeks before this week's, to today. */
-export function defaultPeriod(today: string): ReportPeriod {
+function defaultPeriod(today: string): ReportPeriod {
 	const monday = addDays(today, 1 - weekdayOf(today));
 	return { from: addDays(monday, -7 * (DEFAULT_REPORT_WEEKS - 1)), to: today };
 }
@@ -74,7 +69,7 @@ const FEE_BASIS: Record<string, string> = {
 };
 
 /** An entry as the PDF, CSV and ICS builders take it. */
-export function toReportEntry(
+function toReportEntry(
 	entry: Entry & { updatedAt?: Date | null },
 	workplace: Workplace
 ): ReportEntry {

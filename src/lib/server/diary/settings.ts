@@ -1,7 +1,7 @@
 import type { Db } from '../db/index';
-import { DEFAULT_OVERTIME_SETTINGS, type OvertimeSettings } from '../../domain/diary-rules';
 import { overtimeDefaultsFrom, readSettings } from '../settings';
 import * as clock from '../clock';
+import { DEFAULT_OVERTIME_SETTINGS, type OvertimeSettings } from '../../domain/diary-model';
 
 export interface DiarySettings {
 	/** The doctor's own safe limit of patient contacts a day, at most the default 25 (DESIGN §2). */

@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import type { Db } from '../db/index';
+import type { EntryInput } from '../../schemas/diary';
+import { createEntry, type EntrySaveResult } from './entries';
+import { isUuid } from '../../ids';
 import {
 	ACTIVITY_KINDS,
 	CONTACT_MODES,
 	isNonWorking,
 	type ActivityKind,
-	type ContactMode
-} from '../../domain/diary-rules';
-import { ADMIN_COUNTS, SESSION_TYPES, FEE_BASES, type EntryInput } from '../../schemas/diary';
-import { createEntry, type EntrySaveResult } from './entries';
-import { isUuid } from './workplaces';
+	type ContactMode,
+	ADMIN_COUNT_KINDS,
+	SESSION_TYPES
+} from '../../domain/vocabulary';
+import { RATE_BASES } from '../../domain/rate-units';
 
 /** A named template keeps an entry's fields except its date. */
 export type TemplateFields = Omit<EntryInput, 'date'>;
@@ -38,11 +41,11 @@ const storedFields = z.object({
 	breakMinutes: minutes,
 	activities: record(ACTIVITY_KINDS),
 	contacts: record(CONTACT_MODES),
-	adminCounts: record(ADMIN_COUNTS),
+	adminCounts: record(ADMIN_COUNT_KINDS),
 	remoteOohMinutes: minutes,
 	notes: z.string().nullable(),
 	feePence: z.number().int().nullable(),
-	feeBasis: z.enum(FEE_BASES).nullable(),
+	feeBasis: z.enum(RATE_BASES).nullable(),
 	feeExtrasPence: z.number().int().nullable()
 });
 

@@ -1,19 +1,13 @@
 import type { Db } from '../db/index';
-import {
-	addDays,
-	isNonWorking,
-	planInForce,
-	weekdayOf,
-	type DayResult,
-	type SessionType,
-	type Totals
-} from '../../domain/diary-rules';
-import { clockMinutes, spanMinutes } from '../../schemas/diary';
+import { planInForce } from '../../domain/diary-rules';
 import { computeDiaryPeriod } from './compute';
 import { findEntries, type Entry } from './entries';
 import { listJobPlans, type JobPlanRecord } from './job-plans';
 import { getDiarySettings, overtimeSettingsFor } from './settings';
 import { listWorkplaces, type Workplace } from './workplaces';
+import { addDays, weekdayOf, clockMinutes, spanMinutes } from '../../domain/calendar';
+import { isNonWorking, type SessionType } from '../../domain/vocabulary';
+import type { DayResult, Totals } from '../../domain/diary-model';
 
 export interface PlannedSlot {
 	id: string;
@@ -71,7 +65,7 @@ function isLogged(slot: { start: string; end: string }, entries: Entry[]): boole
 }
 
 /** Planned sessions of the plans in force on `date`, across the doctor's active workplaces. */
-export function plannedSlotsOn(
+function plannedSlotsOn(
 	date: string,
 	workplaces: readonly Workplace[],
 	plans: readonly JobPlanRecord[],

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/index';
-import type { WorkplaceTable, DiaryNation } from '../db/tables/diary';
+import type { WorkplaceTable } from '../db/tables/diary';
+import type { Nation } from '../../domain/vocabulary';
 import { findGeoUnit, isAreaCode, regionOfArea } from '../../domain/geography';
 import type { WorkplaceInput } from '../../schemas/diary';
 import type { FieldErrors } from '../forms';
@@ -12,7 +13,7 @@ export interface Workplace {
 	name: string;
 	kind: Selectable<WorkplaceTable>['kind'];
 	areaCode: string | null;
-	nation: DiaryNation;
+	nation: Nation;
 	basis: Selectable<WorkplaceTable>['basis'];
 	archived: boolean;
 }
@@ -20,14 +21,14 @@ export interface Workplace {
 export type SaveResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
 
 /** ONS nation codes (data/geography) → the bank-holiday regions of the diary rules. */
-const NATION_OF_ONS: Record<string, DiaryNation> = {
+const NATION_OF_ONS: Record<string, Nation> = {
 	E92000001: 'ENG',
 	S92000003: 'SCT',
 	W92000004: 'WLS',
 	N92000002: 'NIR'
 };
 
-export function nationOfArea(areaCode: string): DiaryNation | null {
+export function nationOfArea(areaCode: string): Nation | null {
 	const region = regionOfArea(areaCode);
 	const nation = region?.parentCode ? findGeoUnit(region.parentCode) : null;
 	return nation ? (NATION_OF_ONS[nation.code] ?? null) : null;
@@ -44,8 +45,6 @@ function toWorkplace(row: Selectable<WorkplaceTable>): Workplace {
 		archived: row.archived
 	};
 }
-
-export { isUuid };
 
 export async function listWorkplaces(db: Db, userId: string): Promise<Workplace[]> {
 	const rows = await db
@@ -75,7 +74,7 @@ export async function findWorkplace(
 }
 
 type Place =
-	{ ok: true; areaCode: string | null; nation: DiaryNation } | { ok: false; errors: FieldErrors };
+	{ ok: true; areaCode: string | null; nation: Nation } | { ok: false; errors: FieldErrors };
 
 /** The nation follows from the area when there is one; otherwise the doctor chooses it. */
 function resolvePlace(input: WorkplaceInput): Place {

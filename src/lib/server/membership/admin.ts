@@ -2,8 +2,7 @@ import type { Db } from '../db/index';
 import { toNumber } from '../db/index';
 import type { MembershipSource } from '../db/schema';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit';
-import { addDays, addMonths } from '../../format';
-import { LAST_DATE } from '../../domain/calendar';
+import { LAST_DATE, addDays, addMonths } from '../../domain/calendar';
 import { grantMembership } from './index';
 import { isUuid } from '../../ids';
 import * as clock from '../clock';
@@ -11,7 +10,7 @@ import * as clock from '../clock';
 // Membership management for administrators (DESIGN §5): search, history, grant or extend, revoke,
 // and grants waiting for an email to be registered and verified.
 
-export const MEMBERS_PAGE_SIZE = 20;
+const MEMBERS_PAGE_SIZE = 20;
 
 /**
  * The last day of a membership of `months` starting on `start`: 24 Nov + 12 months = 23 Nov. Never
@@ -356,26 +355,4 @@ export async function applyPendingGrants(db: Db, userId: string): Promise<number
 		}
 		return claimed.length;
 	});
-}
-
-/** Audit rows for many changes at once (a CSV import), in batches of one statement each. */
-export async function recordAuditBatch(
-	db: Db,
-	actor: Actor,
-	entries: { action: string; target: string; details: Record<string, unknown> }[]
-) {
-	for (let i = 0; i < entries.length; i += 500) {
-		await db
-			.insertInto('audit_log')
-			.values(
-				entries.slice(i, i + 500).map((e) => ({
-					actor_user_id: actor.id,
-					actor_label: actor.label,
-					action: e.action,
-					target: e.target,
-					details: JSON.stringify(e.details)
-				}))
-			)
-			.execute();
-	}
 }

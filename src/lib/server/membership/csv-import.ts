@@ -1,10 +1,15 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Db } from '../db/index';
-import { recordAudit, type Actor } from '../audit';
-import { addMonths } from '../../format';
-import { FIRST_DATE, LAST_DATE, readDate, type DateReading } from '../../domain/calendar';
-import { grantStart, recordAuditBatch, savePendingGrants } from './admin';
+import { recordAudit, recordAudits, type Actor } from '../audit';
+import {
+	FIRST_DATE,
+	LAST_DATE,
+	readDate,
+	type DateReading,
+	addMonths
+} from '../../domain/calendar';
+import { grantStart, savePendingGrants } from './admin';
 import * as clock from '../clock';
 
 // CSV import of member emails with valid-until dates (DESIGN §5).
@@ -15,7 +20,7 @@ import * as clock from '../clock';
 // re-checked when the import is confirmed (never trusted from the preview), and everything is
 // written in one transaction, in batches, so a failure half-way leaves no trace.
 
-export const MAX_IMPORT_ROWS = 5000;
+const MAX_IMPORT_ROWS = 5000;
 /** Under adapter-node's default request body limit (512 KB) with room for form encoding. */
 export const MAX_IMPORT_BYTES = 256 * 1024;
 const BATCH_SIZE = 500;
@@ -151,7 +156,7 @@ export function parseMemberCsv(text: string, today: string = clock.today()): Par
 }
 
 /** What importing would do to each row, from the accounts and memberships as they are now. */
-export async function planImport(
+async function planImport(
 	db: Db,
 	rows: ParsedRow[],
 	today: string = clock.today()
@@ -268,7 +273,7 @@ export async function applyImport(
 				.returning(['id', 'user_id'])
 				.execute();
 			const ids = new Map(inserted.map((m) => [m.user_id, String(m.id)]));
-			await recordAuditBatch(
+			await recordAudits(
 				trx,
 				actor,
 				batch.map((r) => ({
@@ -298,7 +303,7 @@ export async function applyImport(
 					reference: reference(r)
 				}))
 			);
-			await recordAuditBatch(
+			await recordAudits(
 				trx,
 				actor,
 				batch.map((r) => ({

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Db } from '../db/index';
-import { latestSnapshot, readRateCells, type RateAudience, type SnapshotInfo } from './read';
-import type { MemberCell, PublicCell, RateCells } from '../../rates-types';
+import { latestSnapshot, readRateCells, type RateAudience } from './read';
+import type { SnapshotInfo, MemberCell, PublicCell, RateCells } from '../../domain/published-cell';
 
 /**
  * The map endpoint's answers, serialized once per snapshot × category × audience and kept in this
@@ -32,7 +32,7 @@ const caches = new WeakMap<Db, SnapshotCache>();
  * process forgets it at once (forgetCurrentSnapshot); a snapshot published by another process
  * (`npm run publish`, a second instance) shows within this time. Quarterly data, a second late.
  */
-export const CURRENT_SNAPSHOT_TTL_MS = 1000;
+const CURRENT_SNAPSHOT_TTL_MS = 1000;
 
 interface KnownSnapshot {
 	snapshot: Promise<SnapshotInfo | null>;

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { RATES_NOTICE_TEXT } from '$lib/rates-notice';
-import type { MemberCell, RateCells, SnapshotInfo } from '$lib/rates-types';
 import {
 	buildRatesCsv,
 	RATES_CSV_HEADER,
@@ -9,6 +7,8 @@ import {
 	ratesCsvFilename,
 	type PublishedRates
 } from './export';
+import { RATES_NOTICE_TEXT } from '$lib/domain/rates-notice';
+import type { MemberCell, RateCells, SnapshotInfo } from '$lib/domain/published-cell';
 
 const SNAPSHOT: SnapshotInfo = {
 	id: 7,

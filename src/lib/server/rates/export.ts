@@ -11,15 +11,10 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/index';
 import { findGeoUnit, type GeoLevel } from '../../domain/geography';
-import { RATES_NOTICE_TEXT } from '../../rates-notice';
 import { guardText } from '../diary/exports/csv';
-import {
-	latestSnapshot,
-	readRateCells,
-	type MemberCell,
-	type RateCells,
-	type SnapshotInfo
-} from './read';
+import { latestSnapshot, readRateCells } from './read';
+import { RATES_NOTICE_TEXT } from '../../domain/rates-notice';
+import type { MemberCell, RateCells, SnapshotInfo } from '../../domain/published-cell';
 
 /** What a signed-in non-member is told instead of the file: no figure, and how to join. */
 export const RATES_CSV_MEMBERS_ONLY =
@@ -27,7 +22,7 @@ export const RATES_CSV_MEMBERS_ONLY =
 	'that runs Sessional; ask its committee to join. Everyone can use the rates map for nations ' +
 	'and regions.';
 
-export const SUPPRESSED_STATUS = 'not enough reports';
+const SUPPRESSED_STATUS = 'not enough reports';
 
 export interface PublishedRates {
 	snapshot: SnapshotInfo;
@@ -109,7 +104,7 @@ const COLUMNS: Column[] = [
 export const RATES_CSV_HEADER: readonly string[] = COLUMNS.map((c) => c.header);
 
 /** The notice row: §3.7's words, then what the rows are and what an empty figure means. */
-export function ratesCsvNotice(snapshot: SnapshotInfo): string {
+function ratesCsvNotice(snapshot: SnapshotInfo): string {
 	return (
 		`${RATES_NOTICE_TEXT} Published figures of Sessional for work done from ` +
 		`${snapshot.windowFrom} to ${snapshot.windowTo} (quarter ending ${snapshot.quarterEnd}). ` +

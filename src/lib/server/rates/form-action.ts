@@ -4,10 +4,10 @@ import { requireUser } from '../auth/guards';
 import { hitActionLimit } from '../auth/limits';
 import { retryMessage } from '../auth/rate-limit';
 import { invalid, parseForm } from '../forms';
-import { addMonths } from '../../format';
 import { MAX_MONTHS_BACK, rateSubmissionSchema } from '../../schemas/rates';
 import { saveSubmission } from './submissions';
 import * as clock from '../clock';
+import { addMonths } from '../../domain/calendar';
 
 export function monthBounds(today: string = clock.today()) {
 	return { maxMonth: today.slice(0, 7), minMonth: addMonths(today, -MAX_MONTHS_BACK).slice(0, 7) };

@@ -1,6 +1,7 @@
 import { allGeoUnits } from '../../domain/geography';
 import type { Db } from '../db/index';
 import { listRateCategories } from './read';
+import { publicationSettings } from './settings';
 
 export interface AreaGroup {
 	region: string;
@@ -20,6 +21,11 @@ export function areaGroups(): AreaGroup[] {
 		}));
 }
 
+/** What the rate form needs, with k in force for its promise of how figures are published. */
 export async function rateFormOptions(db: Db) {
-	return { categories: await listRateCategories(db), areaGroups: areaGroups() };
+	const [categories, { minContributors }] = await Promise.all([
+		listRateCategories(db),
+		publicationSettings(db)
+	]);
+	return { categories, areaGroups: areaGroups(), minContributors };
 }

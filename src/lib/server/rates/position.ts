@@ -1,6 +1,8 @@
 import type { Db } from '../db/index';
 import { ancestorsOf } from '../../domain/geography';
-import { positionAgainst, readRateCells, type MemberCell, type QuartilePosition } from './read';
+import { readRateCells } from './read';
+import type { MemberCell } from '../../domain/published-cell';
+import { positionAgainst, type QuartilePosition } from '../../domain/rate-position';
 import type { OwnSubmission } from './submissions';
 
 export interface OwnPosition {

@@ -1,17 +1,13 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { RateSnapshotCellTable } from '../db/tables/rates';
 import type { Db } from '../db/index';
-import { allGeoUnits, type GeoLevel } from '../../domain/geography';
+import { allGeoUnits } from '../../domain/geography';
 import { RATE_CATEGORY_CODES } from '../../domain/rate-units';
-import {
-	dueQuarters,
-	summariseCell,
-	windowForQuarter,
-	type CellSettings,
-	type ContributorValue
-} from '../../domain/rate-stats';
+import { summariseCell, type CellSettings, type ContributorValue } from '../../domain/rate-stats';
 import { recordAudit, type Actor } from '../audit';
 import { forgetCurrentSnapshot } from './cache';
 import * as clock from '../clock';
+import { dueQuarters, windowForQuarter } from '../../domain/calendar';
 
 /** Any fixed number: every instance must use the same one for the advisory lock. */
 const PUBLICATION_LOCK_KEY = 7_340_211;
@@ -73,19 +69,7 @@ async function contributorValues(db: Db, fromMonth: string, toMonth: string) {
 async function publishQuarter(db: Db, quarterEnd: string, settings: PublicationSettings) {
 	const window = windowForQuarter(quarterEnd);
 	const byCell = await contributorValues(db, window.fromMonth, window.toMonth);
-	const cells: {
-		category_code: string;
-		geo_code: string;
-		geo_level: GeoLevel;
-		status: 'published' | 'suppressed';
-		median_per_hour: number | null;
-		median_per_session: number | null;
-		count_band: string | null;
-		confidence: 'low' | 'medium' | 'high' | null;
-		p25_per_hour: number | null;
-		p75_per_hour: number | null;
-		contacts_per_hour: number | null;
-	}[] = [];
+	const cells: Omit<Insertable<RateSnapshotCellTable>, 'snapshot_id'>[] = [];
 	// Every category × geography gets a row, so a cell with no reports reads as suppressed too.
 	for (const category of RATE_CATEGORY_CODES) {
 		for (const unit of allGeoUnits()) {

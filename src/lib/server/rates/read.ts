@@ -1,14 +1,17 @@
 import type { Db } from '../db/index';
 import { allGeoUnits, findGeoUnit, type GeoLevel } from '../../domain/geography';
-import type { CellBase, MemberCell, PublicCell, RateCells, SnapshotInfo } from '../../rates-types';
-import type { POSITION_LABELS } from '../../rates-position';
+import type {
+	CellBase,
+	MemberCell,
+	PublicCell,
+	RateCells,
+	SnapshotInfo
+} from '../../domain/published-cell';
 
 /** Trend points shown to members: the last eight published quarters (DESIGN §3.6). */
 export const TREND_QUARTERS = 8;
 
 export type RateAudience = 'public' | 'member';
-
-export type { MemberCell, PublicCell, RateCells, SnapshotInfo } from '../../rates-types';
 
 export async function listRateCategories(db: Db) {
 	return db
@@ -153,22 +156,4 @@ async function readTrends(db: Db, categoryCode: string, upTo: SnapshotInfo) {
 	}
 	for (const list of byGeo.values()) list.sort((a, b) => a.quarterEnd.localeCompare(b.quarterEnd));
 	return byGeo;
-}
-
-export type QuartilePosition = keyof typeof POSITION_LABELS;
-
-/**
- * Where a doctor's own latest rate sits against the published quartiles of the finest published
- * cell that has them (area, else region, else nation). Only ever computed for that doctor.
- */
-export function positionAgainst(
-	pencePerHour: number,
-	cell: { quartiles: { p25: number; p75: number } | null; medianPerHour: number }
-): QuartilePosition | null {
-	if (!cell.quartiles) return null;
-	const pounds = pencePerHour / 100;
-	if (pounds < cell.quartiles.p25) return 'below_p25';
-	if (pounds < cell.medianPerHour) return 'p25_to_median';
-	if (pounds <= cell.quartiles.p75) return 'median_to_p75';
-	return 'above_p75';
 }

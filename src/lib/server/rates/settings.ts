@@ -8,7 +8,7 @@ export async function publicationSettings(db: Db): Promise<PublicationSettings> 
 }
 
 /** Detail never starts below k, whatever was stored. */
-export function publicationSettingsFrom(s: AppSettings): PublicationSettings {
+function publicationSettingsFrom(s: AppSettings): PublicationSettings {
 	return {
 		minContributors: s.minContributors,
 		quartileContributors: Math.max(s.detailContributors, s.minContributors),

@@ -3,8 +3,8 @@ import { toNumber } from '../db/index';
 import { hashPassword } from '../auth/password';
 import { parseTotpKey, setConfirmedTotpKey } from '../auth/totp';
 import { grantMembership } from '../membership/index';
-import { addMonths } from '../../format';
 import * as clock from '../clock';
+import { addMonths } from '../../domain/calendar';
 
 export interface DemoAccount {
 	role: 'doctor' | 'member' | 'admin';

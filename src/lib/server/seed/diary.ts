@@ -2,22 +2,8 @@
 // realistic sessions, so the week view and reports have something to say. Deterministic for a given
 // `today` and seed, and idempotent: a doctor who already has workplaces is left alone.
 import type { Db } from '../db/index';
-import {
-	ACTIVITY_KINDS,
-	CONTACT_MODES,
-	addDays,
-	weekdayOf,
-	type ActivityKind,
-	type ContactMode,
-	type SessionType
-} from '../../domain/diary-rules';
 import { isBankHoliday } from '../../domain/bank-holidays';
-import {
-	ADMIN_COUNTS,
-	addClockMinutes,
-	type AdminCount,
-	type EntryInput
-} from '../../schemas/diary';
+import type { EntryInput } from '../../schemas/diary';
 import { createEntry } from '../diary/entries';
 import { createJobPlan } from '../diary/job-plans';
 import { saveTemplate } from '../diary/templates';
@@ -25,6 +11,16 @@ import { createWorkplace } from '../diary/workplaces';
 import { DEMO_ACCOUNTS } from './demo';
 import * as clock from '../clock';
 import { Random, streamSeed } from './random';
+import {
+	ACTIVITY_KINDS,
+	CONTACT_MODES,
+	type ActivityKind,
+	type ContactMode,
+	type SessionType,
+	ADMIN_COUNT_KINDS,
+	type AdminCountKind
+} from '../../domain/vocabulary';
+import { addDays, weekdayOf, addClockMinutes } from '../../domain/calendar';
 
 const WEEKS = 10;
 
@@ -42,7 +38,7 @@ function blank(workplaceId: string, date: string, sessionType: SessionType): Ent
 		breakMinutes: 0,
 		activities: zeros<ActivityKind>(ACTIVITY_KINDS),
 		contacts: zeros<ContactMode>(CONTACT_MODES),
-		adminCounts: zeros<AdminCount>(ADMIN_COUNTS),
+		adminCounts: zeros<AdminCountKind>(ADMIN_COUNT_KINDS),
 		remoteOohMinutes: 0,
 		notes: null,
 		feePence: null,

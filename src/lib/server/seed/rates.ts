@@ -26,6 +26,7 @@ import { publishDueSnapshots } from '../rates/publication';
 import { publicationSettings } from '../rates/settings';
 import * as clock from '../clock';
 import { Random, streamSeed, type Stream } from './random';
+import { monthIndexOfDate, monthOfIndex } from '../../domain/calendar';
 
 // ---------------------------------------------------------------------------------------------
 // One row, derived the way saveSubmission derives it
@@ -313,17 +314,6 @@ const DAY_RATE_DISCOUNT = 0.9;
 const ANNUAL_RISE = 1.035;
 const MONTHS_OF_DATA = 36;
 
-// ---------------------------------------------------------------------------------------------
-// Months
-
-function monthIndex(month: string): number {
-	return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-}
-
-function formatMonth(index: number): string {
-	return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
 /** Doctors report after the work: a day or three weeks into the following month, never after today. */
 function reportedAt(random: Random, workMonth: number, today: string): Date {
 	const next = workMonth + 1;
@@ -524,7 +514,7 @@ function* doctorRows(
 				const row = submissionRow({
 					contributorKey: doctor.key,
 					category,
-					workMonth: formatMonth(month),
+					workMonth: monthOfIndex(month),
 					areaCode: where,
 					basis,
 					...fee,
@@ -601,7 +591,7 @@ export function* rateSubmissionRows({
 		contributorKeys ??
 		Array.from({ length: contributors }, (_, i) => contributorKey(`synthetic-${i}`));
 	const random = new Random(streamSeed(stream, seed));
-	const latest = monthIndex(today) - 1;
+	const latest = monthIndexOfDate(today) - 1;
 	const first = latest - months + 1;
 	const activity =
 		submissions === undefined
@@ -611,7 +601,7 @@ export function* rateSubmissionRows({
 
 	const index: RegionIndex = new Map();
 	// Held reports go in the last two months: only those cells need checking for a clash.
-	const recentFrom = formatMonth(latest - 1);
+	const recentFrom = monthOfIndex(latest - 1);
 	const taken = new Set<string>();
 	let made = 0;
 	const limit = submissions ?? Infinity;
@@ -630,13 +620,6 @@ export function* rateSubmissionRows({
 		}
 	}
 	yield* heldSubmissions(random, doctors, index, taken, latest, today);
-}
-
-/** The synthetic submissions as an array (the demo's few thousand). */
-export function generateRateSubmissions(
-	options: SeedRatesOptions
-): Insertable<RateSubmissionTable>[] {
-	return [...rateSubmissionRows(options)];
 }
 
 /**
@@ -666,12 +649,12 @@ function heldSubmissions(
 			const doctor = random.pick(doctors);
 			const category = doctor.categories[0];
 			const month = latest - random.int(0, 1);
-			const cell = `${doctor.key}|${category}|${doctor.home}|${formatMonth(month)}`;
+			const cell = `${doctor.key}|${category}|${doctor.home}|${monthOfIndex(month)}`;
 			if (taken.has(cell) || doctor.lastMonth < month) continue;
 			const row = submissionRow({
 				contributorKey: doctor.key,
 				category,
-				workMonth: formatMonth(month),
+				workMonth: monthOfIndex(month),
 				areaCode: doctor.home,
 				...fee,
 				createdAt: reportedAt(random, month, today)

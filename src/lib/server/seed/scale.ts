@@ -5,18 +5,16 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/index';
-import { toNumber } from '../db/index';
 import { hashPassword } from '../auth/password';
 import { AREAS, type AreaCode } from '../../../../data/geography';
-import { addDays, weekdayOf, type SessionType } from '../../domain/diary-rules';
 import { isBankHoliday } from '../../domain/bank-holidays';
-import { addClockMinutes } from '../../schemas/diary';
-import { addMonths } from '../../format';
 import { contributorKey } from '../rates/contributor';
 import { nationOfArea } from '../diary/workplaces';
 import { seedRateSubmissions } from './rates';
 import { createProgressBar } from './progress';
 import { Random, streamSeed } from './random';
+import { addDays, weekdayOf, addClockMinutes, addMonths } from '../../domain/calendar';
+import type { SessionType } from '../../domain/vocabulary';
 
 /** Every scale account shares this password (and one argon2 hash of it, made once per run). */
 export const SCALE_PASSWORD = 'scale-doctor-pass';
@@ -676,15 +674,6 @@ export async function seedScale(db: Db, options: ScaleOptions): Promise<ScaleSum
 	// Fresh statistics, so the planner sees the tables at their new size straight away.
 	await sql`analyze`.execute(db);
 	return summary;
-}
-
-export async function countScaleDoctors(db: Db): Promise<number> {
-	const { n } = await db
-		.selectFrom('users')
-		.select((eb) => eb.fn.countAll().as('n'))
-		.where('email', 'like', `%@${SCALE_EMAIL_DOMAIN}`)
-		.executeTakeFirstOrThrow();
-	return toNumber(n);
 }
 
 export function describeScale(summary: ScaleSummary): string {

@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db/connection';
 import { rateAudienceFor } from '$lib/server/rates/audience';
 import { currentSnapshot, keptRateCells } from '$lib/server/rates/cache';
 import { listRateCategories } from '$lib/server/rates/read';
+import { publicationSettings } from '$lib/server/rates/settings';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const db = getDb();
@@ -17,5 +18,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		audience === 'member'
 			? { audience, ...(await keptRateCells(db, category, 'member', snapshot))! }
 			: { audience, ...(await keptRateCells(db, category, 'public', snapshot))! };
-	return { categories, category, rates };
+	// The threshold in force (an admin setting), so the page's promise matches what it publishes.
+	const { minContributors } = await publicationSettings(db);
+	return { categories, category, rates, minContributors };
 };

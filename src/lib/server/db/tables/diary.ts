@@ -1,10 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, DateOnly } from './columns';
+import type { Nation, WorkplaceBasis, WorkplaceKind } from '../../../domain/vocabulary';
+import type { RateBasis } from '../../../domain/rate-units';
 
-export type WorkplaceKind = 'practice' | 'pcn_hub' | 'ooh_provider' | 'utc' | 'other';
-export type WorkplaceBasis = 'salaried' | 'locum' | 'retainer' | 'other';
-export type DiaryNation = 'ENG' | 'SCT' | 'WLS' | 'NIR';
-export type FeeBasis = 'per_hour' | 'per_session' | 'per_day';
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type Minutes = ColumnType<number, number | undefined, number>;
 
@@ -14,7 +12,7 @@ export interface WorkplaceTable {
 	name: string;
 	kind: WorkplaceKind;
 	area_code: string | null;
-	nation: DiaryNation;
+	nation: Nation;
 	basis: WorkplaceBasis;
 	archived: Generated<boolean>;
 	created_at: CreatedAt;
@@ -69,7 +67,7 @@ export interface WorkedSessionTable extends ActivityColumns {
 	remote_ooh_minutes: Minutes;
 	notes: string | null;
 	fee_pence: number | null;
-	fee_basis: FeeBasis | null;
+	fee_basis: RateBasis | null;
 	fee_extras_pence: number | null;
 	created_at: CreatedAt;
 	updated_at: UpdatedAt;

@@ -1,11 +1,14 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, DateOnly, Numeric } from './columns';
+import type { GeoLevel } from '../../../domain/geography';
+import type { RateBasis } from '../../../domain/rate-units';
+import type { CellStatus, Confidence } from '../../../domain/published-cell';
 
 export type SubmissionStatus = 'accepted' | 'held' | 'rejected';
 
 export interface GeoUnitTable {
 	code: string;
-	level: 'nation' | 'region' | 'area';
+	level: GeoLevel;
 	name: string;
 	short_name: string;
 	parent_code: string | null;
@@ -27,7 +30,7 @@ export interface RateSubmissionTable {
 	region_code: string;
 	nation_code: string;
 	amount_pence: number;
-	basis: 'per_hour' | 'per_session' | 'per_day';
+	basis: RateBasis;
 	hours_worked: Numeric;
 	pence_per_hour: number;
 	session_equivalent_pence: number;
@@ -57,12 +60,12 @@ export interface RateSnapshotCellTable {
 	snapshot_id: number;
 	category_code: string;
 	geo_code: string;
-	geo_level: 'nation' | 'region' | 'area';
-	status: 'published' | 'suppressed';
+	geo_level: GeoLevel;
+	status: CellStatus;
 	median_per_hour: number | null;
 	median_per_session: number | null;
 	count_band: string | null;
-	confidence: 'low' | 'medium' | 'high' | null;
+	confidence: Confidence | null;
 	p25_per_hour: number | null;
 	p75_per_hour: number | null;
 	contacts_per_hour: Numeric | null;

@@ -6,22 +6,19 @@
  * otherwise reads UTF-8 as Windows-1252 and mangles '£' and accented names.
  */
 import { stringify } from 'csv-stringify/sync';
+import { computeDay } from '$lib/domain/diary-rules';
+import type { ReportEntry } from './types';
 import {
 	ACTIVITY_KINDS,
 	CONTACT_MODES,
-	computeDay,
 	isNonWorking,
-	type PeriodReport,
-	type Totals
-} from '$lib/domain/diary-rules';
-import {
 	ACTIVITY_LABELS,
 	ADMIN_COUNT_KINDS,
 	ADMIN_COUNT_LABELS,
 	CONTACT_MODE_LABELS,
 	SESSION_TYPE_LABELS
-} from '$lib/components/charts/diary-labels';
-import type { ReportEntry } from './types';
+} from '$lib/domain/vocabulary';
+import type { PeriodReport, Totals } from '$lib/domain/diary-model';
 
 export interface CsvOptions {
 	/** Start with a UTF-8 byte-order mark so Excel reads the file as UTF-8. Default true. */

@@ -17,16 +17,15 @@
  * rather than duplicating them. Private notes are never written: calendars are often shared.
  */
 import { createEvents, type EventAttributes } from 'ics';
-import {
-	CONTACT_MODES,
-	addDays,
-	isNonWorking,
-	type ClockTime,
-	type IsoDate
-} from '$lib/domain/diary-rules';
-import { CONTACT_MODE_LABELS, SESSION_TYPE_LABELS } from '$lib/components/charts/diary-labels';
 import { formatMinutes } from '$lib/format';
 import type { ReportEntry } from './types';
+import {
+	CONTACT_MODES,
+	isNonWorking,
+	CONTACT_MODE_LABELS,
+	SESSION_TYPE_LABELS
+} from '$lib/domain/vocabulary';
+import { addDays, type ClockTime, type IsoDate } from '$lib/domain/calendar';
 
 const LONDON = 'Europe/London';
 const MINUTE_MS = 60_000;

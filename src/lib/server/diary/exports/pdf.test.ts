@@ -1,9 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_OVERTIME_SETTINGS, addDays, computePeriod } from '$lib/domain/diary-rules';
-import { describeFlag } from '$lib/components/charts/diary-labels';
+import { computePeriod } from '$lib/domain/diary-rules';
 import { formatMinutes, formatPence } from '$lib/format';
 import { buildReportPdf, toWinAnsi } from './pdf';
 import { DOCTOR, PERIOD, PLAN, demoEntries, demoReport } from './test-fixtures';
+import { addDays } from '$lib/domain/calendar';
+import { describeFlag } from '$lib/domain/vocabulary';
+import { DEFAULT_OVERTIME_SETTINGS } from '$lib/domain/diary-model';
 
 // The 32 characters Windows-1252 puts at 0x80–0x9F (undefined ones as '?').
 const WIN_ANSI_HIGH = '€?‚ƒ„…†‡ˆ‰Š‹Œ?Ž??‘’“”•–—˜™š›œ?žŸ';

@@ -6,32 +6,32 @@
  * Every figure comes from the rules module's PeriodReport; this module only lays it out.
  */
 import PDFDocument from 'pdfkit';
-import {
-	CONTACT_MODES,
-	DEFAULT_OVERTIME_SETTINGS,
-	FULL_TIME_WEEKLY_HOURS,
-	WEEKS_PER_YEAR,
-	isNonWorking,
-	type DayResult,
-	type OvertimeSettings
-} from '$lib/domain/diary-rules';
-import {
-	CONTACT_MODE_LABELS,
-	describeFlag,
-	formatIsoWeek,
-	formatWeekRange
-} from '$lib/components/charts/diary-labels';
-import { layoutWeeklyHours } from '$lib/components/charts/geometry';
-import { activityMix, contactsSeries, weeklyHoursSeries } from '$lib/components/charts/series';
+import { layoutWeeklyHours } from '$lib/charts/geometry';
+import { activityMix, contactsSeries, weeklyHoursSeries } from '$lib/charts/series';
 import {
 	formatDate,
 	formatDateTime,
 	formatLongDate,
 	formatMinutes,
-	formatPence
+	formatPence,
+	formatIsoWeek,
+	formatWeekRange
 } from '$lib/format';
 import type { ReportPdfInput } from './types';
 import * as clock from '../../clock';
+import {
+	CONTACT_MODES,
+	isNonWorking,
+	CONTACT_MODE_LABELS,
+	describeFlag
+} from '$lib/domain/vocabulary';
+import {
+	DEFAULT_OVERTIME_SETTINGS,
+	FULL_TIME_WEEKLY_HOURS,
+	WEEKS_PER_YEAR,
+	type DayResult,
+	type OvertimeSettings
+} from '$lib/domain/diary-model';
 
 export interface PdfOptions {
 	/** Compress page streams (the default). Tests turn it off to read the text back. */

@@ -2,14 +2,10 @@
  * A realistic eight weeks of diary for the export tests (DESIGN §8: ~30 contacts a day, duty days
  * mostly telephone, overruns most days, a leave week and a bank holiday). Deterministic.
  */
-import {
-	addDays,
-	computePeriod,
-	weekdayOf,
-	type JobPlan,
-	type PeriodReport
-} from '$lib/domain/diary-rules';
+import { computePeriod } from '$lib/domain/diary-rules';
 import type { ReportEntry } from './types';
+import { addDays, weekdayOf } from '$lib/domain/calendar';
+import type { JobPlan, PeriodReport } from '$lib/domain/diary-model';
 
 export const PERIOD = { from: '2026-08-03', to: '2026-09-27' } as const;
 

@@ -1,7 +1,5 @@
-import type { AdminCounts } from '$lib/components/charts/diary-labels';
-import type { OvertimeSettings, PeriodReport, WorkedEntry } from '$lib/domain/diary-rules';
-
-export type { AdminCounts, AdminCountKind } from '$lib/components/charts/diary-labels';
+import type { AdminCounts } from '$lib/domain/vocabulary';
+import type { OvertimeSettings, PeriodReport, WorkedEntry } from '$lib/domain/diary-model';
 
 /** A diary entry as the exports need it: the rules' entry plus what only the doctor sees. */
 export type ReportEntry = WorkedEntry & {

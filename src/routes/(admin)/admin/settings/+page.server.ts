@@ -2,7 +2,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/connection';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { invalid, parseForm } from '$lib/server/forms';
-import { MIN_CONTRIBUTORS_FLOOR, readSettings, saveSettings } from '$lib/server/settings';
+import { readSettings, saveSettings } from '$lib/server/settings';
+import { MIN_CONTRIBUTORS_FLOOR } from '$lib/domain/rate-stats';
 import { settingsFormSchema } from '$lib/schemas/admin';
 
 export const load: PageServerLoad = async (event) => {

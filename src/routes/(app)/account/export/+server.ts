@@ -4,7 +4,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db/connection';
 
 import { CSV_TABLES, exportAll, exportCsv, type CsvTable } from '$lib/server/diary/export';
-import { attachment } from '$lib/server/diary/download';
+import { attachment } from '$lib/server/http';
 import * as clock from '$lib/server/clock';
 
 /** ?format=json: everything in one file; ?format=csv&table=…: one table as CSV. */

@@ -5,8 +5,6 @@ import { getDb } from '$lib/server/db/connection';
 
 import { entryToFormValues } from '$lib/schemas/diary';
 import { isAcceptedDate } from '$lib/domain/calendar';
-import { CONTACT_MODES, ACTIVITY_KINDS } from '$lib/domain/diary-rules';
-import { ADMIN_COUNTS } from '$lib/schemas/diary';
 import { findEntry } from '$lib/server/diary/entries';
 import { loadWeek } from '$lib/server/diary/week';
 import { findEntryUpdatedAt } from '$lib/server/diary/sync';
@@ -18,6 +16,7 @@ import {
 	saveEntryAction
 } from '$lib/server/diary/form-actions';
 import * as clock from '$lib/server/clock';
+import { CONTACT_MODES, ACTIVITY_KINDS, ADMIN_COUNT_KINDS } from '$lib/domain/vocabulary';
 
 const zeros = <K extends string>(keys: readonly K[]) =>
 	Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -58,7 +57,7 @@ export const load: PageServerLoad = async (event) => {
 				breakMinutes: 0,
 				activities: zeros(ACTIVITY_KINDS),
 				contacts: zeros(CONTACT_MODES),
-				adminCounts: zeros(ADMIN_COUNTS),
+				adminCounts: zeros(ADMIN_COUNT_KINDS),
 				remoteOohMinutes: 0,
 				notes: null,
 				feePence: null,

@@ -4,7 +4,6 @@ import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db/connection';
 import { invalid, parseForm } from '$lib/server/forms';
 
-import { ACTIVITY_KINDS } from '$lib/domain/diary-rules';
 import {
 	PLAN_SLOTS_PER_DAY,
 	jobPlanSchema,
@@ -32,6 +31,7 @@ import {
 import { deleteTemplate, listTemplates } from '$lib/server/diary/templates';
 import { getDiarySettings, saveDiarySettings } from '$lib/server/diary/settings';
 import * as clock from '$lib/server/clock';
+import { ACTIVITY_KINDS } from '$lib/domain/vocabulary';
 
 function workplaceValues(w: Workplace): Record<string, string> {
 	return {

@@ -6,19 +6,22 @@ import { isMemberOn } from '$lib/server/membership';
 import { deleteOwnSubmission, listOwnSubmissions } from '$lib/server/rates/submissions';
 import { listRateCategories } from '$lib/server/rates/read';
 import { ownPositions } from '$lib/server/rates/position';
+import { publicationSettings } from '$lib/server/rates/settings';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
-	const [submissions, categories, member] = await Promise.all([
+	const [submissions, categories, member, { minContributors }] = await Promise.all([
 		listOwnSubmissions(db, user.id),
 		listRateCategories(db),
-		isMemberOn(db, user.id)
+		isMemberOn(db, user.id),
+		publicationSettings(db)
 	]);
 	return {
 		submissions,
 		categoryNames: Object.fromEntries(categories.map((c) => [c.code, c.name])),
 		member,
+		minContributors,
 		// Computed only for this doctor, only for members, only against published cells.
 		positions: member ? await ownPositions(db, submissions) : [],
 		saved: event.url.searchParams.get('saved'),

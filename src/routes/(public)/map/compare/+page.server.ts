@@ -4,7 +4,7 @@ import { rateAudienceFor } from '$lib/server/rates/audience';
 import { currentSnapshot, keptRateCells } from '$lib/server/rates/cache';
 import { listRateCategories } from '$lib/server/rates/read';
 import { allGeoUnits, childrenOf, isSingleRegionNation } from '$lib/domain/geography';
-import type { MemberCell } from '$lib/rates-types';
+import type { MemberCell } from '$lib/domain/published-cell';
 
 const MAX_PLACES = 4;
 const MAX_CATEGORIES = 2;

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db/connection';
-import { attachment } from '$lib/server/diary/download';
+import { attachment } from '$lib/server/http';
 import { rateAudienceFor } from '$lib/server/rates/audience';
 import { listRateCategories } from '$lib/server/rates/read';
 import {

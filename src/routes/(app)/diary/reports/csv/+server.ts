@@ -1,6 +1,7 @@
 import type { RequestHandler } from './$types';
 import { buildEntriesCsv, buildWeeksCsv } from '$lib/server/diary/exports/csv';
-import { attachment, reportFor } from '$lib/server/diary/download';
+import { reportFor } from '$lib/server/diary/download';
+import { attachment } from '$lib/server/http';
 
 /** ?kind=weeks gives the weekly summary; otherwise every entry of the period. */
 export const GET: RequestHandler = async (event) => {

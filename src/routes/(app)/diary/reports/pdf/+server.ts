@@ -1,6 +1,7 @@
 import type { RequestHandler } from './$types';
 import { buildReportPdf } from '$lib/server/diary/exports/pdf';
-import { attachment, reportFor } from '$lib/server/diary/download';
+import { reportFor } from '$lib/server/diary/download';
+import { attachment } from '$lib/server/http';
 
 export const GET: RequestHandler = async (event) => {
 	const { user, error, data } = await reportFor(event);

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_OVERTIME_SETTINGS } from '$lib/domain/diary-rules';
-import { describeFlag, formatIsoWeek, formatShortDate, formatWeekRange } from './diary-labels';
+import { DEFAULT_OVERTIME_SETTINGS } from './diary-model';
+import { describeFlag } from './vocabulary';
+import { formatIsoWeek, formatShortDate, formatWeekRange } from '../format';
 
 describe('describeFlag', () => {
 	it('says each safe-working flag in plain English', () => {

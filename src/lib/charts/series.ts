@@ -3,20 +3,15 @@
  * a day is over the contact limit when the rules flagged it). Shared by the on-screen charts and
  * the PDF pack.
  */
-import {
-	ACTIVITY_KINDS,
-	type ActivityKind,
-	type DayResult,
-	type WeekSummary
-} from '$lib/domain/diary-model';
-import { formatMinutes } from '$lib/format';
-import { ACTIVITY_LABELS, formatShortDate } from './diary-labels';
+import type { DayResult, WeekSummary } from '$lib/domain/diary-model';
+import { formatMinutes, formatShortDate } from '$lib/format';
 import {
 	wholePercentages,
 	type ActivityDatum,
 	type ContactsDatum,
 	type WeeklyHoursDatum
 } from './geometry';
+import { ACTIVITY_KINDS, ACTIVITY_LABELS, type ActivityKind } from '$lib/domain/vocabulary';
 
 export function weeklyHoursSeries(weeks: readonly WeekSummary[]): WeeklyHoursDatum[] {
 	return weeks.map((week) => ({
@@ -31,7 +26,7 @@ function sessionMinutes(day: DayResult): number {
 	return day.workedMinutes - day.remoteOutOfHoursMinutes;
 }
 
-export function isOverContactLimit(day: DayResult): boolean {
+function isOverContactLimit(day: DayResult): boolean {
 	return day.flags.some((flag) => flag.kind === 'contacts_over_limit');
 }
 

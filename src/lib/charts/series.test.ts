@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { computePeriod, type JobPlan, type WorkedEntry } from '$lib/domain/diary-rules';
+import { computePeriod } from '$lib/domain/diary-rules';
 import {
 	activityMix,
 	contactsSeries,
@@ -8,6 +8,7 @@ import {
 	describeWeeklyHours,
 	weeklyHoursSeries
 } from './series';
+import type { JobPlan, WorkedEntry } from '$lib/domain/diary-model';
 
 const PLAN: JobPlan = {
 	effectiveFrom: '2026-01-05',
