@@ -10,6 +10,7 @@ import {
 	screenshot,
 	signOut,
 	submitForm,
+	signInToSecondStep,
 	submitSignIn,
 	test
 } from './fixtures';
@@ -62,13 +63,6 @@ async function addPasskey(page: Page, name: string): Promise<string[]> {
 }
 
 /** Gives the password on /login and stops at the second step. */
-async function signInToSecondStep(page: Page, email: string, password: string, query = '') {
-	await page.goto(`/login${query}`, { waitUntil: 'networkidle' });
-	await submitSignIn(page, email, password);
-	await expect(page).toHaveURL(/\/login\/two-factor/);
-	await page.waitForLoadState('networkidle');
-}
-
 /** Clicks "Use a passkey" and waits for the server's verdict. */
 async function usePasskey(page: Page): Promise<number> {
 	const verdict = page.waitForResponse(

@@ -11,6 +11,7 @@ import {
 	signIn,
 	signOut,
 	submitForm,
+	signInToSecondStep,
 	submitSignIn,
 	test
 } from './fixtures';
@@ -42,13 +43,6 @@ async function confirmSetUp(page: Page, email: string, key: string): Promise<str
 }
 
 /** Gives the password on /login and stops at the second step. */
-async function signInToSecondStep(page: Page, email: string, password: string) {
-	await page.goto('/login', { waitUntil: 'networkidle' });
-	await submitSignIn(page, email, password);
-	await expect(page).toHaveURL(/\/login\/two-factor/);
-	await page.waitForLoadState('networkidle');
-}
-
 async function useRecoveryCode(page: Page, code: string) {
 	await page.getByLabel('Recovery code').fill(code);
 	await submitForm(page, page.getByRole('button', { name: 'Use recovery code' }));
