@@ -47,8 +47,9 @@ const name = z.string().trim().min(1).safeParse(nameParts.join(' ')).data ?? 'Ad
 function askHidden(prompt: string): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const stdin = process.stdin;
-		process.stdout.write(prompt);
+		// Echo off before the prompt shows, so nothing typed at once is echoed.
 		stdin.setRawMode(true);
+		process.stdout.write(prompt);
 		stdin.setEncoding('utf8');
 		stdin.resume();
 		let typed = '';
