@@ -52,8 +52,9 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		// The demo with the shapes the tests rely on (tests/e2e/seed.ts), then the app as `npm start`.
-		command: 'node --import tsx tests/e2e/seed.ts && node scripts/start.mjs',
+		// The demo with the shapes the tests rely on (tests/e2e/seed.ts), then the app as `npm start`
+		// (--demo: the demo even when the shell has a DATABASE_URL, as before).
+		command: 'node --import tsx tests/e2e/seed.ts && node scripts/start.mjs --demo',
 		port: PORT,
 		reuseExistingServer: false,
 		timeout: 180_000,
@@ -63,9 +64,9 @@ export default defineConfig({
 		env: {
 			...(process.env as Record<string, string>),
 			PORT: String(PORT),
-			// Without ORIGIN, adapter-node takes the origin to be https://<host>, so over plain http
-			// every form post fails SvelteKit's CSRF check (403) and emailed links start with https.
-			ORIGIN: `http://localhost:${PORT}`,
+			// No ORIGIN, as `npm start` runs for a person: the demo takes each request's origin from
+			// the address typed (scripts/demo-server.mjs), so localhost and 127.0.0.1 both work.
+			ORIGIN: '',
 			DATA_DIR: dataDir,
 			SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
 			RATE_LIMIT_REGISTER: '1000',

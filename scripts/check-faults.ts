@@ -138,6 +138,8 @@ async function appPort(): Promise<number> {
 	throw new Error('No free port in 4300–4349');
 }
 
+const RUN_SECRET = randomBytes(32).toString('hex');
+
 async function startApp(env: Record<string, string>): Promise<StartedApp> {
 	const port = await appPort();
 	const origin = `http://127.0.0.1:${port}`;
@@ -148,10 +150,14 @@ async function startApp(env: Record<string, string>): Promise<StartedApp> {
 			...process.env,
 			NODE_ENV: 'production',
 			LOG_LEVEL: 'warn',
+			// One secret for the run, so a server started again on the same DATA_DIR keeps it.
+			CONTRIBUTOR_KEY_SECRET: RUN_SECRET,
 			...env,
 			PORT: String(port),
 			HOST: '127.0.0.1',
-			ORIGIN: origin
+			// A production server on loopback over plain http: config.ts allows it only when told.
+			ORIGIN: origin,
+			ALLOW_HTTP_ORIGIN: '1'
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

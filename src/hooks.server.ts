@@ -6,7 +6,7 @@ import {
 	type ServerInit
 } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { config, useSecureCookies } from '$lib/server/config';
+import { config, configWarnings, useSecureCookies } from '$lib/server/config';
 import { getDb, startDb, stopDb } from '$lib/server/db/connection';
 import { SYSTEM_ACTOR } from '$lib/server/audit';
 import { emailsDelivered } from '$lib/server/email';
@@ -26,8 +26,14 @@ import * as clock from '$lib/server/clock';
 import { requiresSecondFactor } from '$lib/server/auth/two-factor';
 
 export const init: ServerInit = async () => {
-	config();
-	contributorSecret();
+	try {
+		for (const warning of configWarnings(config())) console.warn(`[config] ${warning}`);
+		contributorSecret();
+	} catch (err) {
+		// A setting is missing or wrong: say which, in the operator's words, and do not serve.
+		console.error((err as Error).message);
+		process.exit(1);
+	}
 	const db = await startDb();
 	const pinned = clock.clockPin();
 	if (pinned)

@@ -28,7 +28,9 @@ export async function startServer(
 			...env,
 			PORT: String(port),
 			HOST: '127.0.0.1',
-			ORIGIN: origin
+			// A production server on loopback over plain http: config.ts allows it only when told.
+			ORIGIN: origin,
+			ALLOW_HTTP_ORIGIN: '1'
 		},
 		stdio: ['ignore', 'ignore', 'pipe']
 	});

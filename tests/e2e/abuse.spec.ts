@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,6 +70,8 @@ async function startApp(port: number, env: Record<string, string>): Promise<Runn
 			// These servers run in production mode, which refuses a pinned clock (config.ts), so they
 			// run on the real date, as a deployment does; nothing tested here depends on the date.
 			SESSIONAL_TODAY: '',
+			// Production requires a contributor-key secret (config.ts); any will do for a test server.
+			CONTRIBUTOR_KEY_SECRET: randomBytes(32).toString('hex'),
 			...env
 		},
 		stdio: ['ignore', 'ignore', 'pipe']
@@ -114,6 +117,8 @@ test.beforeAll(async () => {
 		// production has an https ORIGIN, so over this plain-http origin the session cookie still
 		// sticks and the server behaves as a production one otherwise.
 		NODE_ENV: 'production',
+		// Production refuses an http ORIGIN unless told the server is a test (config.ts).
+		ALLOW_HTTP_ORIGIN: '1',
 		ADDRESS_HEADER,
 		SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
 		RATE_LIMIT_SIGN_IN: String(LIMITS.signIn),

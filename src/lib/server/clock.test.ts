@@ -63,6 +63,11 @@ describe('SESSIONAL_TODAY', () => {
 		expect(() => loadConfig({ NODE_ENV: 'production', SESSIONAL_TODAY: '2026-11-24' })).toThrow(
 			/SESSIONAL_TODAY: pins the clock for demos and tests/
 		);
-		expect(loadConfig({ NODE_ENV: 'production' }).SESSIONAL_TODAY).toBeUndefined();
+		const production = {
+			NODE_ENV: 'production',
+			ORIGIN: 'https://sessional.example',
+			CONTRIBUTOR_KEY_SECRET: 'x'.repeat(32)
+		};
+		expect(loadConfig(production).SESSIONAL_TODAY).toBeUndefined();
 	});
 });

@@ -24,7 +24,9 @@ const schema = z
 		NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 		DATABASE_URL: z.string().url().optional(),
 		DATA_DIR: z.string().min(1).default('.data'),
+		/** The public URL; in production required, and https unless ALLOW_HTTP_ORIGIN says this is a test. */
 		ORIGIN: z.string().url().optional(),
+		ALLOW_HTTP_ORIGIN: boolFromEnv,
 		SMTP_URL: z.string().url().optional(),
 		MAIL_FROM: z.string().min(3).default('Sessional <no-reply@sessional.local>'),
 		SECURE_COOKIES: boolFromEnv,
@@ -54,6 +56,31 @@ const schema = z
 		path: ['SESSIONAL_TODAY'],
 		message:
 			'pins the clock for demos and tests; a production server (NODE_ENV=production) runs on the real date, so unset it'
+	})
+	.superRefine((c, ctx) => {
+		if (c.NODE_ENV !== 'production') return;
+		// A production server is safe by default: what it cannot guess is asked for, not defaulted.
+		if (!c.CONTRIBUTOR_KEY_SECRET)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['CONTRIBUTOR_KEY_SECRET'],
+				message:
+					'required in production: 32+ random characters (openssl rand -hex 32), kept for good; it links each doctor to their past rate submissions'
+			});
+		if (!c.ORIGIN)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['ORIGIN'],
+				message:
+					'required in production: the public https URL people type, e.g. https://sessional.example.org'
+			});
+		else if (!c.ORIGIN.startsWith('https://') && !c.ALLOW_HTTP_ORIGIN)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['ORIGIN'],
+				message:
+					'must be https:// in production (passwords and session cookies would cross the network in clear); ALLOW_HTTP_ORIGIN=1 allows http for a test server'
+			});
 	});
 
 export type Config = z.infer<typeof schema>;
@@ -67,6 +94,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		throw new Error(`Invalid environment settings:\n${lines.join('\n')}`);
 	}
 	return parsed.data;
+}
+
+/**
+ * What a production server may run without but an operator should know, a line each (printed at
+ * start). The embedded database is allowed in production: a small group on one machine may choose
+ * it, and back up DATA_DIR.
+ */
+export function configWarnings(c: Config): string[] {
+	if (c.NODE_ENV !== 'production') return [];
+	const warnings: string[] = [];
+	if (!c.DATABASE_URL)
+		warnings.push(
+			`DATABASE_URL is not set: using the embedded database in ${c.DATA_DIR} (one server process only; back that folder up). Set DATABASE_URL for PostgreSQL.`
+		);
+	if (!c.SMTP_URL)
+		warnings.push(
+			'SMTP_URL is not set: emails (address checks, password resets) are only written to the log and the email_outbox table, so nobody receives them.'
+		);
+	return warnings;
 }
 
 let cached: Config | undefined;

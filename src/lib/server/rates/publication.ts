@@ -180,3 +180,15 @@ export async function isPublicationRunning(db: Db): Promise<boolean> {
 	`.execute(db);
 	return Number(rows[0]?.n ?? 0) > 0;
 }
+
+/** What a publication run did, a line each, for `npm run publish` and the server's log. */
+export function describePublicationRun(run: PublicationRun): string[] {
+	if (run.status === 'busy')
+		return ['Another process is publishing right now; nothing was done here. Run it again later.'];
+	if (run.published.length === 0)
+		return ['Nothing was due: every due quarter is published already.'];
+	return run.published.map(
+		(p) =>
+			`Published the quarter ending ${p.quarterEnd}: ${p.cellsPublished} cells shown, ${p.cellsSuppressed} suppressed (too few doctors).`
+	);
+}
