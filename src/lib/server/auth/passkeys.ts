@@ -10,7 +10,7 @@ import {
 	type RegistrationResponseJSON
 } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
-import type { Db } from '../db/index';
+import { toNumber, type Db } from '../db/index';
 import type { WebAuthnPurpose } from '../db/tables/two-factor';
 import { config } from '../config';
 import * as clock from '../clock';
@@ -68,7 +68,7 @@ export async function countPasskeys(db: Db, userId: string): Promise<number> {
 		.select((eb) => eb.fn.countAll<number | string>().as('n'))
 		.where('user_id', '=', userId)
 		.executeTakeFirstOrThrow();
-	return Number(n);
+	return toNumber(n);
 }
 
 const TRANSPORTS = new Set<AuthenticatorTransportFuture>([

@@ -1,5 +1,5 @@
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import type { Db } from '../db/index';
+import { toNumber, type Db } from '../db/index';
 import { hashToken } from './crypto';
 import * as clock from '../clock';
 
@@ -59,5 +59,5 @@ export async function countUnusedRecoveryCodes(db: Db, userId: string): Promise<
 		.where('user_id', '=', userId)
 		.where('used_at', 'is', null)
 		.executeTakeFirstOrThrow();
-	return Number(n);
+	return toNumber(n);
 }
