@@ -116,7 +116,10 @@ describe.each(DATABASES)(
 	}
 );
 
-describe('the scripts, on an embedded database of their own', () => {
+// Each test starts whole processes (tsx, then an embedded database that may run initdb): on a
+// loaded machine (CI runs eight pinned days beside the browser tests) two of them have taken over
+// a minute. The timeout only guards against a hang; nothing here is timed.
+describe('the scripts, on an embedded database of their own', { timeout: 600_000 }, () => {
 	const dataDir = mkdtempSync(join(tmpdir(), 'sessional-cli-'));
 	afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 	const run = (script: string, args: string[], input = '') =>
