@@ -329,6 +329,43 @@ test.describe('a shared computer: nothing of a doctor offline once their session
 		await expectNothingOffline(page);
 	});
 
+	test('signing out while the page still asks who is signed in ends on the signed-out page', async ({
+		browser
+	}) => {
+		// The page's own session check (at every load) answers after the sign-out has gone through
+		// but before the signed-out page has loaded: it must not reload the page being left, which
+		// would send the doctor to sign in again (a race CI met once).
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
+		await registerUser(page);
+		let answerSession!: () => void;
+		const sessionHeld = new Promise<void>((resolve) => (answerSession = resolve));
+		let loadSignedOut!: () => void;
+		const signedOutHeld = new Promise<void>((resolve) => (loadSignedOut = resolve));
+		await page.route('**/session', async (route) => {
+			await sessionHeld;
+			await route.continue();
+		});
+		await page.route(/\/__data\.json/, async (route) => {
+			await signedOutHeld;
+			await route.continue();
+		});
+		const asked = page.waitForRequest((request) => request.url().endsWith('/session'));
+		await page.goto('/diary', { waitUntil: 'load' });
+		await asked;
+
+		const signedOutOnServer = page.waitForResponse((r) => r.url().endsWith('/logout'));
+		await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+		await signedOutOnServer;
+		const answered = page.waitForResponse((r) => r.url().endsWith('/session'));
+		answerSession();
+		expect(await (await answered).json()).toEqual({ account: null });
+		loadSignedOut();
+		await expect(page).toHaveURL(/\/\?signedOut=1$/);
+		await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
+		await context.close();
+	});
+
 	test('a second doctor signs in on the same browser: none of the first one’s pages or queue', async ({
 		page,
 		context,
