@@ -1,15 +1,15 @@
 // Demo diary for the demo accounts (DESIGN §8): ten weeks (more, to reach the last bank holiday) of
 // realistic sessions, so the week view and reports have something to say. Deterministic for a given
 // `today` and seed, and idempotent: a doctor who already has workplaces is left alone.
-import type { Db } from '../db/index';
-import { isBankHoliday } from '../../domain/bank-holidays';
-import type { EntryInput } from '../../schemas/diary';
-import { createEntry } from '../diary/entries';
-import { createJobPlan } from '../diary/job-plans';
-import { saveTemplate } from '../diary/templates';
-import { createWorkplace } from '../diary/workplaces';
+import type { Db } from '../../src/lib/server/db/index';
+import { isBankHoliday } from '../../src/lib/domain/bank-holidays';
+import type { EntryInput } from '../../src/lib/schemas/diary';
+import { createEntry } from '../../src/lib/server/diary/entries';
+import { createJobPlan } from '../../src/lib/server/diary/job-plans';
+import { saveTemplate } from '../../src/lib/server/diary/templates';
+import { createWorkplace } from '../../src/lib/server/diary/workplaces';
 import { DEMO_ACCOUNTS } from './demo';
-import * as clock from '../clock';
+import * as clock from '../../src/lib/server/clock';
 import { Random, streamSeed } from './random';
 import {
 	ACTIVITY_KINDS,
@@ -19,8 +19,8 @@ import {
 	type SessionType,
 	ADMIN_COUNT_KINDS,
 	type AdminCountKind
-} from '../../domain/vocabulary';
-import { addDays, weekdayOf, addClockMinutes } from '../../domain/calendar';
+} from '../../src/lib/domain/vocabulary';
+import { addDays, weekdayOf, addClockMinutes } from '../../src/lib/domain/calendar';
 
 const WEEKS = 10;
 

@@ -2,31 +2,31 @@
 // the map has published cells with and without quartiles, suppressed cells and trends. Deterministic
 // for a date and a seed (seed/random.ts), so every demo database tells the same story.
 import { sql, type Insertable } from 'kysely';
-import type { Db } from '../db/index';
-import { toNumber } from '../db/index';
-import type { RateSubmissionTable, SubmissionStatus } from '../db/tables/rates';
-import { AREAS, type AreaCode, type RegionCode } from '../../../../data/geography';
-import { regionOfArea } from '../../domain/geography';
+import type { Db } from '../../src/lib/server/db/index';
+import { toNumber } from '../../src/lib/server/db/index';
+import type { RateSubmissionTable, SubmissionStatus } from '../../src/lib/server/db/tables/rates';
+import { AREAS, type AreaCode, type RegionCode } from '../../data/geography';
+import { regionOfArea } from '../../src/lib/domain/geography';
 import {
 	isWithinSoftBounds,
 	pencePerHour,
 	perSessionEquivalentPence,
 	type RateBasis,
 	type RateCategory
-} from '../../domain/rate-units';
+} from '../../src/lib/domain/rate-units';
 import {
 	describeSpread,
 	median,
 	moderationReason,
 	type ModerationReason
-} from '../../domain/rate-stats';
-import { SYSTEM_ACTOR } from '../audit';
-import { contributorKey } from '../rates/contributor';
-import { publishDueSnapshots } from '../rates/publication';
-import { publicationSettings } from '../rates/settings';
-import * as clock from '../clock';
+} from '../../src/lib/domain/rate-stats';
+import { SYSTEM_ACTOR } from '../../src/lib/server/audit';
+import { contributorKey } from '../../src/lib/server/rates/contributor';
+import { publishDueSnapshots } from '../../src/lib/server/rates/publication';
+import { publicationSettings } from '../../src/lib/server/rates/settings';
+import * as clock from '../../src/lib/server/clock';
 import { Random, streamSeed, type Stream } from './random';
-import { monthIndexOfDate, monthOfIndex } from '../../domain/calendar';
+import { monthIndexOfDate, monthOfIndex } from '../../src/lib/domain/calendar';
 
 // ---------------------------------------------------------------------------------------------
 // One row, derived the way saveSubmission derives it

@@ -4,17 +4,17 @@
 // unnested on the server, the same statement on PGlite and pg.
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from '../db/index';
-import { hashPassword } from '../auth/password';
-import { AREAS, type AreaCode } from '../../../../data/geography';
-import { isBankHoliday } from '../../domain/bank-holidays';
-import { contributorKey } from '../rates/contributor';
-import { nationOfArea } from '../diary/workplaces';
+import type { Db } from '../../src/lib/server/db/index';
+import { hashPassword } from '../../src/lib/server/auth/password';
+import { AREAS, type AreaCode } from '../../data/geography';
+import { isBankHoliday } from '../../src/lib/domain/bank-holidays';
+import { contributorKey } from '../../src/lib/server/rates/contributor';
+import { nationOfArea } from '../../src/lib/server/diary/workplaces';
 import { seedRateSubmissions } from './rates';
 import { createProgressBar } from './progress';
 import { Random, streamSeed } from './random';
-import { addDays, weekdayOf, addClockMinutes, addMonths } from '../../domain/calendar';
-import type { SessionType } from '../../domain/vocabulary';
+import { addDays, weekdayOf, addClockMinutes, addMonths } from '../../src/lib/domain/calendar';
+import type { SessionType } from '../../src/lib/domain/vocabulary';
 
 /** Every scale account shares this password (and one argon2 hash of it, made once per run). */
 export const SCALE_PASSWORD = 'scale-doctor-pass';
