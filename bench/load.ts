@@ -31,7 +31,7 @@ import {
 	type DbTarget
 } from '../src/lib/server/db/index';
 import { RATE_CATEGORY_CODES } from '../src/lib/domain/rate-units';
-import { seedScale, SCALE_EMAIL_DOMAIN } from '../src/lib/server/seed/scale';
+import { seedScale, SCALE_EMAIL_DOMAIN } from '../scripts/seed/scale';
 import { publishDueSnapshots } from '../src/lib/server/rates/publication';
 import { publicationSettings } from '../src/lib/server/rates/settings';
 import { SYSTEM_ACTOR } from '../src/lib/server/audit';

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDb, setupDatabase, type Db, type DbTarget } from '../src/lib/server/db/index';
 
-import { seedScale, scaleDoctorEmail } from '../src/lib/server/seed/scale';
+import { seedScale, scaleDoctorEmail } from '../scripts/seed/scale';
 import { publishDueSnapshots } from '../src/lib/server/rates/publication';
 import { publicationSettings } from '../src/lib/server/rates/settings';
 import { SYSTEM_ACTOR } from '../src/lib/server/audit';

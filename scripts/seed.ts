@@ -7,9 +7,9 @@
 import { parseArgs } from 'node:util';
 import { setupDatabase, openDb } from '../src/lib/server/db/index';
 import { targetFromConfig } from '../src/lib/server/db/connection';
-import { DEMO_ACCOUNTS, DEMO_ADMIN_TOTP_KEY } from '../src/lib/server/seed/demo';
-import { describeDemo, seedDemo } from '../src/lib/server/seed/index';
-import { DEFAULT_SEED, isSeed } from '../src/lib/server/seed/random';
+import { DEMO_ACCOUNTS, DEMO_ADMIN_TOTP_KEY } from './seed/demo';
+import { describeDemo, seedDemo } from './seed/index';
+import { DEFAULT_SEED, isSeed } from './seed/random';
 import * as clock from '../src/lib/server/clock';
 
 const { values: args } = parseArgs({

@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../src/lib/server/db/index';
 import { contributorKey } from '../../src/lib/server/rates/contributor';
 import { publicationSettings } from '../../src/lib/server/rates/settings';
-import { insertSubmissionRows, submissionRow } from '../../src/lib/server/seed/rates';
+import { insertSubmissionRows, submissionRow } from '../../scripts/seed/rates';
 import { moderationReason } from '../../src/lib/domain/rate-stats';
 import { SOFT_BOUNDS } from '../../src/lib/domain/rate-units';
 import { AREAS } from '../../data/geography';

@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import smtpTester, { type MailServer } from 'smtp-tester';
 import * as clock from '../../src/lib/server/clock';
 import { parseTotpKey } from '../../src/lib/server/auth/totp';
-import { DEMO_ADMIN_TOTP_KEY } from '../../src/lib/server/seed/demo';
+import { DEMO_ADMIN_TOTP_KEY } from '../../scripts/seed/demo';
 import { addMonths } from '../../src/lib/domain/calendar';
 
 export { expect };

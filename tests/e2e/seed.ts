@@ -4,7 +4,7 @@
 import { openDb, setupDatabase } from '../../src/lib/server/db/index';
 import { targetFromConfig } from '../../src/lib/server/db/connection';
 import * as clock from '../../src/lib/server/clock';
-import { describeDemo, seedDemo } from '../../src/lib/server/seed/index';
+import { describeDemo, seedDemo } from '../../scripts/seed/index';
 import { addAccountShapes, applyDataShapes } from './data-shapes';
 
 const today = clock.today();

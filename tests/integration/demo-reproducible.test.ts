@@ -30,7 +30,7 @@ async function makeDemo(machineDay: string, seed: number, secret: string): Promi
 	vi.stubEnv('CONTRIBUTOR_KEY_SECRET', secret);
 	vi.resetModules();
 	const clock = await import('../../src/lib/server/clock');
-	const { seedDemo } = await import('../../src/lib/server/seed/index');
+	const { seedDemo } = await import('../../scripts/seed/index');
 	clock.pinClock(AS_OF);
 	// The machine's day really is another one: only the pin makes the two demos' dates agree.
 	expect(new Date().toISOString().slice(0, 10)).toBe(machineDay);

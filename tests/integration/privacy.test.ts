@@ -22,7 +22,7 @@ import { forgetCurrentSnapshot } from '../../src/lib/server/rates/cache';
 import { publishDueSnapshots } from '../../src/lib/server/rates/publication';
 import { latestSnapshot, readRateCells, type RateAudience } from '../../src/lib/server/rates/read';
 import { deleteOwnSubmission, saveSubmission } from '../../src/lib/server/rates/submissions';
-import { insertSubmissionRows, submissionRow } from '../../src/lib/server/seed/rates';
+import { insertSubmissionRows, submissionRow } from '../../scripts/seed/rates';
 import type { AreaCode } from '../../src/lib/domain/geography';
 import { RATE_CATEGORY_CODES, type RateCategory } from '../../src/lib/domain/rate-units';
 import { GET } from '../../src/routes/api/rates/[category]/+server';

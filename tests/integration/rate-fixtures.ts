@@ -1,7 +1,7 @@
 import type { Db } from '../../src/lib/server/db/index';
 import { contributorKey } from '../../src/lib/server/rates/contributor';
 import type { PublicationSettings } from '../../src/lib/server/rates/publication';
-import { insertSubmissionRows, submissionRow } from '../../src/lib/server/seed/rates';
+import { insertSubmissionRows, submissionRow } from '../../scripts/seed/rates';
 import type { AreaCode } from '../../src/lib/domain/geography';
 import type { RateCategory } from '../../src/lib/domain/rate-units';
 import type { RateSubmissionInput } from '../../src/lib/schemas/rates';

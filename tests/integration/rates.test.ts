@@ -27,11 +27,7 @@ import {
 	MAX_SUBMISSIONS_PER_MONTH,
 	saveSubmission
 } from '../../src/lib/server/rates/submissions';
-import {
-	insertSubmissionRows,
-	seedDemoRates,
-	submissionRow
-} from '../../src/lib/server/seed/rates';
+import { insertSubmissionRows, seedDemoRates, submissionRow } from '../../scripts/seed/rates';
 import type { AreaCode } from '../../src/lib/domain/geography';
 import { RATE_CATEGORY_CODES, type RateCategory } from '../../src/lib/domain/rate-units';
 import * as clock from '../../src/lib/server/clock';

@@ -97,7 +97,7 @@ export async function startTotpEnrolment(db: Db, userId: string): Promise<Uint8A
 	return key;
 }
 
-/** Stores a known, already confirmed key (the demo administrator's; see seed/demo.ts). */
+/** Stores a known, already confirmed key (the demo administrator's; see scripts/seed/demo.ts). */
 export async function setConfirmedTotpKey(db: Db, userId: string, key: Uint8Array): Promise<void> {
 	await db
 		.insertInto('totp_credentials')

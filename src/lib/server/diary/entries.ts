@@ -57,7 +57,8 @@ function toEntry(row: Row): Entry {
 	};
 }
 
-function toRow(userId: string, input: EntryInput): Insertable<WorkedSessionTable> {
+/** The worked_sessions row of an entry (also for the scale generator, which writes them in bulk). */
+export function toRow(userId: string, input: EntryInput): Insertable<WorkedSessionTable> {
 	return {
 		user_id: userId,
 		workplace_id: input.workplaceId,

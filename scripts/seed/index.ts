@@ -2,8 +2,8 @@
 // quarters due by `today`, all "as of" one date and from one seed, so the same date and seed give
 // the same demo database, whatever day the machine thinks it is. `npm run seed` (and so
 // `npm start`) and the end-to-end fixtures both make it here.
-import type { Db } from '../db/index';
-import * as clock from '../clock';
+import type { Db } from '../../src/lib/server/db/index';
+import * as clock from '../../src/lib/server/clock';
 import { seedDemoAccounts } from './demo';
 import { seedDemoDiary } from './diary';
 import {

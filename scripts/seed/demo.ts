@@ -1,10 +1,10 @@
-import type { Db } from '../db/index';
-import { toNumber } from '../db/index';
-import { hashPassword } from '../auth/password';
-import { parseTotpKey, setConfirmedTotpKey } from '../auth/totp';
-import { grantMembership } from '../membership/index';
-import * as clock from '../clock';
-import { addMonths } from '../../domain/calendar';
+import type { Db } from '../../src/lib/server/db/index';
+import { toNumber } from '../../src/lib/server/db/index';
+import { hashPassword } from '../../src/lib/server/auth/password';
+import { parseTotpKey, setConfirmedTotpKey } from '../../src/lib/server/auth/totp';
+import { grantMembership } from '../../src/lib/server/membership/index';
+import * as clock from '../../src/lib/server/clock';
+import { addMonths } from '../../src/lib/domain/calendar';
 
 export interface DemoAccount {
 	role: 'doctor' | 'member' | 'admin';

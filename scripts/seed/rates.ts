@@ -1,32 +1,33 @@
 // Demo locum rates (DESIGN §8): a few hundred synthetic doctors reporting over three years, so that
 // the map has published cells with and without quartiles, suppressed cells and trends. Deterministic
 // for a date and a seed (seed/random.ts), so every demo database tells the same story.
-import { sql, type Insertable } from 'kysely';
-import type { Db } from '../db/index';
-import { toNumber } from '../db/index';
-import type { RateSubmissionTable, SubmissionStatus } from '../db/tables/rates';
-import { AREAS, type AreaCode, type RegionCode } from '../../../../data/geography';
-import { regionOfArea } from '../../domain/geography';
+import type { Insertable } from 'kysely';
+import type { Db } from '../../src/lib/server/db/index';
+import { toNumber } from '../../src/lib/server/db/index';
+import type { RateSubmissionTable, SubmissionStatus } from '../../src/lib/server/db/tables/rates';
+import { AREAS, type AreaCode, type RegionCode } from '../../data/geography';
+import { regionOfArea } from '../../src/lib/domain/geography';
 import {
 	isWithinSoftBounds,
 	pencePerHour,
 	perSessionEquivalentPence,
 	type RateBasis,
 	type RateCategory
-} from '../../domain/rate-units';
+} from '../../src/lib/domain/rate-units';
 import {
 	describeSpread,
 	median,
 	moderationReason,
 	type ModerationReason
-} from '../../domain/rate-stats';
-import { SYSTEM_ACTOR } from '../audit';
-import { contributorKey } from '../rates/contributor';
-import { publishDueSnapshots } from '../rates/publication';
-import { publicationSettings } from '../rates/settings';
-import * as clock from '../clock';
+} from '../../src/lib/domain/rate-stats';
+import { SYSTEM_ACTOR } from '../../src/lib/server/audit';
+import { contributorKey } from '../../src/lib/server/rates/contributor';
+import { publishDueSnapshots } from '../../src/lib/server/rates/publication';
+import { publicationSettings } from '../../src/lib/server/rates/settings';
+import * as clock from '../../src/lib/server/clock';
 import { Random, streamSeed, type Stream } from './random';
-import { monthIndexOfDate, monthOfIndex } from '../../domain/calendar';
+import { copyAllRows, type Columns } from './bulk-insert';
+import { monthIndexOfDate, monthOfIndex } from '../../src/lib/domain/calendar';
 
 // ---------------------------------------------------------------------------------------------
 // One row, derived the way saveSubmission derives it
@@ -80,7 +81,7 @@ export function submissionRow(s: SyntheticSubmission): Insertable<RateSubmission
 	};
 }
 
-const SUBMISSION_COLUMNS = [
+const SUBMISSION_COLUMNS: Columns = [
 	['contributor_key', 'text'],
 	['category_code', 'text'],
 	['work_month', 'text'],
@@ -100,44 +101,18 @@ const SUBMISSION_COLUMNS = [
 	['moderation_reason', 'text'],
 	['created_at', 'timestamptz'],
 	['updated_at', 'timestamptz']
-] as const;
+];
 
-/**
- * Thousands of complete rows (every column but the id, as submissionRow makes them) in one
- * statement: one array parameter per column, unnested on the server. About ten times faster than
- * a multi-row VALUES list, on PGlite and pg alike, because the statement stays small.
- */
-export async function copySubmissionRows(
-	db: Db,
-	rows: readonly Insertable<RateSubmissionTable>[]
-): Promise<void> {
-	if (rows.length === 0) return;
-	const arrays = SUBMISSION_COLUMNS.map(([column, type]) => {
-		const values = rows.map((row) => {
-			const value = (row as Record<string, unknown>)[column];
-			return value instanceof Date ? value.toISOString() : (value ?? null);
-		});
-		return sql`${values}::${sql.raw(type)}[]`;
-	});
-	await sql`
-		insert into rate_submissions (${sql.join(SUBMISSION_COLUMNS.map(([c]) => sql.ref(c)))})
-		select * from unnest(${sql.join(arrays)})
-	`.execute(db);
-}
-
-/** Hundreds of rows per statement: thousands of single inserts take minutes on PGlite. */
+/** Stores complete rows (as submissionRow makes them), a few thousand per statement. */
 export async function insertSubmissionRows(
 	db: Db,
-	rows: readonly Insertable<RateSubmissionTable>[],
-	batchSize = 500
-): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		for (let i = 0; i < rows.length; i += batchSize) {
-			await trx
-				.insertInto('rate_submissions')
-				.values(rows.slice(i, i + batchSize))
-				.execute();
-		}
+	rows: Iterable<Insertable<RateSubmissionTable>>,
+	onProgress?: (rows: number) => void,
+	batchSize = 5000
+): Promise<number> {
+	return copyAllRows(db, 'rate_submissions', SUBMISSION_COLUMNS, rows, {
+		onWrite: onProgress,
+		batchSize
 	});
 }
 
@@ -697,21 +672,12 @@ export async function seedRateSubmissions(
 	db: Db,
 	options: SeedRatesOptions & { batchSize?: number; onProgress?: (rows: number) => void }
 ): Promise<number> {
-	const batchSize = options.batchSize ?? 5000;
-	let batch: Insertable<RateSubmissionTable>[] = [];
-	let stored = 0;
-	for (const row of rateSubmissionRows(options)) {
-		batch.push(row);
-		if (batch.length < batchSize) continue;
-		await copySubmissionRows(db, batch);
-		stored += batch.length;
-		batch = [];
-		options.onProgress?.(stored);
-	}
-	await copySubmissionRows(db, batch);
-	stored += batch.length;
-	options.onProgress?.(stored);
-	return stored;
+	return insertSubmissionRows(
+		db,
+		rateSubmissionRows(options),
+		options.onProgress,
+		options.batchSize
+	);
 }
 
 export interface DemoRatesSummary {

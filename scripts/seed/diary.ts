@@ -1,52 +1,36 @@
 // Demo diary for the demo accounts (DESIGN §8): ten weeks (more, to reach the last bank holiday) of
 // realistic sessions, so the week view and reports have something to say. Deterministic for a given
 // `today` and seed, and idempotent: a doctor who already has workplaces is left alone.
-import type { Db } from '../db/index';
-import { isBankHoliday } from '../../domain/bank-holidays';
-import type { EntryInput } from '../../schemas/diary';
-import { createEntry } from '../diary/entries';
-import { createJobPlan } from '../diary/job-plans';
-import { saveTemplate } from '../diary/templates';
-import { createWorkplace } from '../diary/workplaces';
+import type { Db } from '../../src/lib/server/db/index';
+import { isBankHoliday } from '../../src/lib/domain/bank-holidays';
+import { createEntry } from '../../src/lib/server/diary/entries';
+import { createJobPlan } from '../../src/lib/server/diary/job-plans';
+import { saveTemplate } from '../../src/lib/server/diary/templates';
+import { createWorkplace } from '../../src/lib/server/diary/workplaces';
 import { DEMO_ACCOUNTS } from './demo';
-import * as clock from '../clock';
+import * as clock from '../../src/lib/server/clock';
 import { Random, streamSeed } from './random';
+import type { EntryInput } from '../../src/lib/schemas/diary';
+import type { SessionType } from '../../src/lib/domain/vocabulary';
+import { addDays, weekdayOf } from '../../src/lib/domain/calendar';
 import {
-	ACTIVITY_KINDS,
-	CONTACT_MODES,
-	type ActivityKind,
-	type ContactMode,
-	type SessionType,
-	ADMIN_COUNT_KINDS,
-	type AdminCountKind
-} from '../../domain/vocabulary';
-import { addDays, weekdayOf, addClockMinutes } from '../../domain/calendar';
+	blankSession,
+	locumOutOfHours,
+	locumSurgery,
+	plannedSessions,
+	salariedDay,
+	type SessionFields
+} from './doctor-day';
 
 const WEEKS = 10;
 
-function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
-	return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+function entryOn(workplaceId: string, date: string, fields: SessionFields): EntryInput {
+	return { date, workplaceId, ...fields };
 }
 
 function blank(workplaceId: string, date: string, sessionType: SessionType): EntryInput {
-	return {
-		date,
-		workplaceId,
-		sessionType,
-		start: null,
-		finish: null,
-		breakMinutes: 0,
-		activities: zeros<ActivityKind>(ACTIVITY_KINDS),
-		contacts: zeros<ContactMode>(CONTACT_MODES),
-		adminCounts: zeros<AdminCountKind>(ADMIN_COUNT_KINDS),
-		remoteOohMinutes: 0,
-		notes: null,
-		feePence: null,
-		feeBasis: null,
-		feeExtrasPence: null
-	};
+	return entryOn(workplaceId, date, blankSession(sessionType));
 }
-
 async function userIdOf(db: Db, email: string): Promise<string | undefined> {
 	const row = await db
 		.selectFrom('users')
@@ -103,15 +87,7 @@ async function seedSalariedDoctor(
 		workplaceId: place.id,
 		effectiveFrom: addDays(from, -28),
 		fullTimeSalaryPence: 96_000_00,
-		sessions: ([1, 2, 4] as const).flatMap((weekday) =>
-			(['08:30', '14:00'] as const).map((start) => ({
-				weekday,
-				start,
-				end: addClockMinutes(start, 250),
-				sessionType: (weekday === 2 ? 'duty_doctor' : 'surgery') as SessionType,
-				activities: { ...zeros<ActivityKind>(ACTIVITY_KINDS), consulting: 180, admin: 70 }
-			}))
-		)
+		sessions: ([1, 2, 4] as const).flatMap((weekday) => plannedSessions(weekday, weekday === 2))
 	};
 	const saved = await createJobPlan(db, userId, plan);
 	if (!saved.ok) throw new Error('demo job plan refused');
@@ -135,50 +111,8 @@ async function seedSalariedDoctor(
 			await createEntry(db, userId, blank(place.id, date, 'annual_leave'));
 			continue;
 		}
-		const duty = weekday === 2;
-		const dayContacts = duty ? rng.int(40, 55) : rng.int(22, 30);
-		// Most days run over, at the end of the last session.
-		const overrun = rng.next() < 0.8 ? rng.int(30, 90) : rng.int(0, 15);
-		for (const [index, session] of sessions.entries()) {
-			const last = index === sessions.length - 1;
-			const early = index === 0 && duty ? 30 : rng.int(0, 10);
-			const extra = (last ? overrun : rng.int(0, 20)) + early;
-			const length = 250 + extra;
-			const contacts = Math.round(dayContacts / sessions.length) + (last ? dayContacts % 2 : 0);
-			const phone = Math.round(contacts * (duty ? 0.7 : 0.35));
-			const video = duty ? rng.int(0, 2) : rng.int(0, 1);
-			const visits = duty && last ? rng.int(1, 2) : 0;
-			const admin = Math.min(length - 150, 60 + Math.round(extra * 0.6));
-			const entry = blank(place.id, date, session.sessionType);
-			await createEntry(db, userId, {
-				...entry,
-				start: addClockMinutes(session.start, -early),
-				finish: addClockMinutes(session.end, extra - early),
-				breakMinutes: 0,
-				activities: {
-					...entry.activities,
-					consulting: length - admin - visits * 30,
-					home_visits: visits * 30,
-					admin
-				},
-				contacts: {
-					...entry.contacts,
-					telephone: phone,
-					video,
-					online: duty ? rng.int(1, 4) : 0,
-					home_visit: visits,
-					face_to_face: Math.max(0, contacts - phone - video - visits)
-				},
-				adminCounts: {
-					results: rng.int(10, 22),
-					letters: rng.int(8, 16),
-					prescriptions: rng.int(15, 35),
-					tasks_referrals: rng.int(3, 9)
-				},
-				remoteOohMinutes: last && rng.next() < 0.25 ? rng.int(20, 45) : 0,
-				notes: duty && last && rng.next() < 0.3 ? 'No cover for the second duty doctor.' : null
-			});
-		}
+		for (const fields of salariedDay(rng, sessions, weekday === 2))
+			await createEntry(db, userId, entryOn(place.id, date, fields));
 	}
 	const template = blank(place.id, from, 'extended_access');
 	const { date: _date, ...fields } = {
@@ -219,57 +153,10 @@ async function seedLocum(
 	for (let date = firstDay(today); date < today; date = addDays(date, 1)) {
 		const weekday = weekdayOf(date);
 		if (isBankHoliday(date, 'ENG')) continue;
-		if (weekday <= 5 && rng.next() < 0.6) {
-			const fullDay = rng.next() < 0.3;
-			const entry = blank(surgery.id, date, 'surgery');
-			const overrun = rng.int(0, 40);
-			const length = (fullDay ? 560 : 250) + overrun;
-			const contacts = fullDay ? rng.int(30, 36) : rng.int(15, 18);
-			const phone = Math.round(contacts * 0.3);
-			await createEntry(db, userId, {
-				...entry,
-				start: '08:30',
-				finish: addClockMinutes('08:30', length),
-				breakMinutes: fullDay ? 40 : 0,
-				activities: {
-					...entry.activities,
-					consulting: fullDay ? 380 : 175,
-					admin: length - (fullDay ? 420 : 175)
-				},
-				contacts: { ...entry.contacts, face_to_face: contacts - phone, telephone: phone },
-				adminCounts: {
-					results: rng.int(5, 15),
-					letters: rng.int(3, 10),
-					prescriptions: rng.int(10, 25),
-					tasks_referrals: rng.int(1, 5)
-				},
-				feePence: fullDay ? rng.int(72, 85) * 10_00 : rng.int(40, 48) * 10_00 + 5_00,
-				feeBasis: fullDay ? 'per_day' : 'per_session',
-				feeExtrasPence: null
-			});
-		}
-		if (weekday === 5 || (weekday === 6 && rng.next() < 0.5)) {
-			const entry = blank(ooh.id, date, 'out_of_hours');
-			const finish = rng.next() < 0.6 ? '00:30' : '23:30';
-			const length = finish === '00:30' ? 360 : 300;
-			const contacts = rng.int(18, 26);
-			await createEntry(db, userId, {
-				...entry,
-				start: '18:30',
-				finish,
-				breakMinutes: 20,
-				activities: { ...entry.activities, consulting: length - 110, admin: 90 },
-				contacts: {
-					...entry.contacts,
-					telephone: Math.round(contacts * 0.6),
-					face_to_face: contacts - Math.round(contacts * 0.6) - 1,
-					home_visit: 1
-				},
-				feePence: rng.int(105, 120) * 100,
-				feeBasis: 'per_hour',
-				feeExtrasPence: null
-			});
-		}
+		if (weekday <= 5 && rng.chance(0.6))
+			await createEntry(db, userId, entryOn(surgery.id, date, locumSurgery(rng)));
+		if (weekday === 5 || (weekday === 6 && rng.chance(0.5)))
+			await createEntry(db, userId, entryOn(ooh.id, date, locumOutOfHours(rng)));
 	}
 }
 

@@ -3,18 +3,29 @@
 // run it. Deterministic for a given seed and `today`; rows go in thousands at a time as arrays
 // unnested on the server, the same statement on PGlite and pg.
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
-import type { Db } from '../db/index';
-import { hashPassword } from '../auth/password';
-import { AREAS, type AreaCode } from '../../../../data/geography';
-import { isBankHoliday } from '../../domain/bank-holidays';
-import { contributorKey } from '../rates/contributor';
-import { nationOfArea } from '../diary/workplaces';
+import { sql, type Insertable } from 'kysely';
+import type { Db } from '../../src/lib/server/db/index';
+import { hashPassword } from '../../src/lib/server/auth/password';
+import { AREAS, type AreaCode } from '../../data/geography';
+import { isBankHoliday } from '../../src/lib/domain/bank-holidays';
+import { contributorKey } from '../../src/lib/server/rates/contributor';
+import { nationOfArea } from '../../src/lib/server/diary/workplaces';
 import { seedRateSubmissions } from './rates';
 import { createProgressBar } from './progress';
+import { copyAllRows, Copier, type Columns } from './bulk-insert';
+import {
+	blankSession,
+	locumOutOfHours,
+	locumSurgery,
+	plannedSessions,
+	salariedDay,
+	type SessionFields
+} from './doctor-day';
 import { Random, streamSeed } from './random';
-import { addDays, weekdayOf, addClockMinutes, addMonths } from '../../domain/calendar';
-import type { SessionType } from '../../domain/vocabulary';
+import { addDays, weekdayOf, addMonths, type Weekday } from '../../src/lib/domain/calendar';
+import type { SessionType } from '../../src/lib/domain/vocabulary';
+import type { WorkedSessionTable } from '../../src/lib/server/db/tables/diary';
+import { toRow } from '../../src/lib/server/diary/entries';
 
 /** Every scale account shares this password (and one argon2 hash of it, made once per run). */
 export const SCALE_PASSWORD = 'scale-doctor-pass';
@@ -49,57 +60,6 @@ export interface ScaleSummary {
 	diaryDoctors: number;
 	diaryEntries: number;
 	seconds: { users: number; submissions: number; diary: number };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Rows as column arrays
-
-type PgType = 'text' | 'uuid' | 'int4' | 'bool' | 'date' | 'timestamptz' | 'numeric';
-type Columns = readonly (readonly [string, PgType])[];
-
-/** Inserts complete rows with one array per column, unnested by the server. */
-async function copyRows(
-	db: Db,
-	table: string,
-	columns: Columns,
-	rows: readonly Record<string, unknown>[]
-): Promise<void> {
-	if (rows.length === 0) return;
-	const arrays = columns.map(([column, type]) => {
-		const values = rows.map((row) => {
-			const value = row[column];
-			return value instanceof Date ? value.toISOString() : (value ?? null);
-		});
-		return sql`${values}::${sql.raw(type)}[]`;
-	});
-	await sql`
-		insert into ${sql.table(table)} (${sql.join(columns.map(([c]) => sql.ref(c)))})
-		select * from unnest(${sql.join(arrays)})
-	`.execute(db);
-}
-
-/** Collects rows and writes them a batch at a time. */
-class Copier {
-	private rows: Record<string, unknown>[] = [];
-	written = 0;
-	constructor(
-		private db: Db,
-		private table: string,
-		private columns: Columns,
-		private onWrite?: (written: number) => void,
-		private batchSize = 4000
-	) {}
-	async add(row: Record<string, unknown>) {
-		this.rows.push(row);
-		if (this.rows.length >= this.batchSize) await this.flush();
-	}
-	async flush() {
-		const rows = this.rows;
-		this.rows = [];
-		await copyRows(this.db, this.table, this.columns, rows);
-		this.written += rows.length;
-		this.onWrite?.(this.written);
-	}
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,9 +211,17 @@ const PLAN_SESSION_COLUMNS: Columns = [
 	['admin_minutes', 'int4']
 ];
 
-const ZERO_ENTRY = Object.fromEntries(
-	WORKED_COLUMNS.filter(([, type]) => type === 'int4').map(([c]) => [c, 0])
-) as Record<string, number>;
+/** A worked_sessions row, as the app's createEntry would store it. */
+type EntryRow = Insertable<WorkedSessionTable>;
+
+function entryRow(
+	userId: string,
+	workplaceId: string,
+	date: string,
+	fields: SessionFields
+): EntryRow {
+	return toRow(userId, { date, workplaceId, ...fields });
+}
 
 function blankEntry(
 	userId: string,
@@ -261,23 +229,8 @@ function blankEntry(
 	date: string,
 	type: SessionType
 ): EntryRow {
-	return {
-		...ZERO_ENTRY,
-		user_id: userId,
-		workplace_id: workplaceId,
-		date,
-		session_type: type,
-		start_time: null,
-		finish_time: null,
-		notes: null,
-		fee_pence: null,
-		fee_basis: null,
-		fee_extras_pence: null
-	};
+	return entryRow(userId, workplaceId, date, blankSession(type));
 }
-
-/** A worked_sessions row by column name, as WORKED_COLUMNS lists them. */
-type EntryRow = Record<string, string | number | null>;
 
 interface Workplace {
 	id: string;
@@ -290,7 +243,7 @@ interface Workplace {
 }
 
 interface PlannedDay {
-	weekday: number;
+	weekday: Weekday;
 	duty: boolean;
 }
 
@@ -313,102 +266,6 @@ function workplaceIn(
 		area_code: area,
 		nation: nationOfArea(area) ?? 'ENG',
 		basis
-	};
-}
-
-/**
- * A salaried GP's sessions on one day, as the demo's salaried doctor works (DESIGN §8): about 30
- * contacts a day, 40–55 on duty days (about 70 % by telephone), overrunning 30–90 minutes on most.
- */
-function salariedDay(
-	random: Random,
-	userId: string,
-	workplaceId: string,
-	date: string,
-	duty: boolean
-): EntryRow[] {
-	const dayContacts = duty ? random.int(40, 55) : random.int(22, 30);
-	const overrun = random.chance(0.8) ? random.int(30, 90) : random.int(0, 15);
-	const rows: EntryRow[] = [];
-	for (const [index, start] of (['08:30', '14:00'] as const).entries()) {
-		const last = index === 1;
-		const early = index === 0 && duty ? 30 : random.int(0, 10);
-		const extra = (last ? overrun : random.int(0, 20)) + early;
-		const length = 250 + extra;
-		const contacts = Math.round(dayContacts / 2);
-		const phone = Math.round(contacts * (duty ? 0.7 : 0.35));
-		const video = duty ? random.int(0, 2) : random.int(0, 1);
-		const visits = duty && last ? random.int(1, 2) : 0;
-		const admin = Math.min(length - 150, 60 + Math.round(extra * 0.6));
-		rows.push({
-			...blankEntry(userId, workplaceId, date, duty ? 'duty_doctor' : 'surgery'),
-			start_time: addClockMinutes(start, -early),
-			finish_time: addClockMinutes(start, 250 + extra - early),
-			consulting_minutes: length - admin - visits * 30,
-			home_visits_minutes: visits * 30,
-			admin_minutes: admin,
-			contacts_telephone: phone,
-			contacts_video: video,
-			contacts_online: duty ? random.int(1, 4) : 0,
-			contacts_home_visit: visits,
-			contacts_face_to_face: Math.max(0, contacts - phone - video - visits),
-			admin_results: random.int(10, 22),
-			admin_letters: random.int(8, 16),
-			admin_prescriptions: random.int(15, 35),
-			admin_tasks_referrals: random.int(3, 9),
-			remote_ooh_minutes: last && random.chance(0.25) ? random.int(20, 45) : 0
-		});
-	}
-	return rows;
-}
-
-/** A locum's in-hours session or day, at £95–£110 an hour or a day rate around £780. */
-function locumSurgery(random: Random, userId: string, workplaceId: string, date: string): EntryRow {
-	const fullDay = random.chance(0.3);
-	const overrun = random.int(0, 40);
-	const length = (fullDay ? 560 : 250) + overrun;
-	const contacts = fullDay ? random.int(30, 36) : random.int(15, 18);
-	const phone = Math.round(contacts * 0.3);
-	return {
-		...blankEntry(userId, workplaceId, date, 'surgery'),
-		start_time: '08:30',
-		finish_time: addClockMinutes('08:30', length),
-		break_minutes: fullDay ? 40 : 0,
-		consulting_minutes: fullDay ? 380 : 190,
-		admin_minutes: length - (fullDay ? 420 : 190),
-		contacts_face_to_face: contacts - phone,
-		contacts_telephone: phone,
-		admin_results: random.int(5, 15),
-		admin_letters: random.int(3, 10),
-		admin_prescriptions: random.int(10, 25),
-		admin_tasks_referrals: random.int(1, 5),
-		fee_pence: fullDay ? random.int(72, 85) * 10_00 : random.int(40, 48) * 10_00 + 5_00,
-		fee_basis: fullDay ? 'per_day' : 'per_session'
-	};
-}
-
-function locumOutOfHours(
-	random: Random,
-	userId: string,
-	workplaceId: string,
-	date: string
-): EntryRow {
-	const finish = random.chance(0.6) ? '00:30' : '23:30';
-	const length = finish === '00:30' ? 360 : 300;
-	const contacts = random.int(18, 26);
-	const phone = Math.round(contacts * 0.6);
-	return {
-		...blankEntry(userId, workplaceId, date, 'out_of_hours'),
-		start_time: '18:30',
-		finish_time: finish,
-		break_minutes: 20,
-		consulting_minutes: length - 50,
-		admin_minutes: 30,
-		contacts_telephone: phone,
-		contacts_face_to_face: contacts - phone - 1,
-		contacts_home_visit: 1,
-		fee_pence: random.int(105, 120) * 100,
-		fee_basis: 'per_hour'
 	};
 }
 
@@ -496,8 +353,12 @@ function diaryFor(
 					else if (leaveWeek) await emit(blankEntry(doctor.id, place.id, date, 'annual_leave'));
 					else if (random.chance(0.01)) await emit(blankEntry(doctor.id, place.id, date, 'sick'));
 					else
-						for (const row of salariedDay(random, doctor.id, place.id, date, day.duty))
-							await emit(row);
+						for (const fields of salariedDay(
+							random,
+							plannedSessions(day.weekday, day.duty),
+							day.duty
+						))
+							await emit(entryRow(doctor.id, place.id, date, fields));
 				}
 			}
 		};
@@ -515,9 +376,9 @@ function diaryFor(
 				const weekday = weekdayOf(date);
 				if (isBankHoliday(date, 'ENG')) continue;
 				if (weekday <= 5 && random.chance(0.6))
-					await emit(locumSurgery(random, doctor.id, random.pick(surgeries).id, date));
+					await emit(entryRow(doctor.id, random.pick(surgeries).id, date, locumSurgery(random)));
 				if (weekday === 5 || (weekday === 6 && random.chance(0.5)))
-					await emit(locumOutOfHours(random, doctor.id, ooh.id, date));
+					await emit(entryRow(doctor.id, ooh.id, date, locumOutOfHours(random)));
 			}
 		}
 	};
@@ -547,31 +408,20 @@ async function seedDiaries(
 	const plans = diaries.flatMap((d) => d.plans);
 	const planSessions = plans.flatMap((plan) =>
 		plan.days.flatMap((day) =>
-			['08:30', '14:00'].map((start) => ({
+			plannedSessions(day.weekday, day.duty).map((session) => ({
 				job_plan_id: plan.id,
-				weekday: day.weekday,
-				start_time: start,
-				end_time: addClockMinutes(start, 250),
-				session_type: day.duty ? 'duty_doctor' : 'surgery',
-				consulting_minutes: 180,
-				admin_minutes: 70
+				weekday: session.weekday,
+				start_time: session.start,
+				end_time: session.end,
+				session_type: session.sessionType,
+				consulting_minutes: session.activities.consulting,
+				admin_minutes: session.activities.admin
 			}))
 		)
 	);
-	for (let i = 0; i < workplaces.length; i += 4000) {
-		await copyRows(
-			db,
-			'workplaces',
-			WORKPLACE_COLUMNS,
-			workplaces.slice(i, i + 4000) as unknown as Record<string, unknown>[]
-		);
-	}
-	for (let i = 0; i < plans.length; i += 4000) {
-		await copyRows(db, 'job_plans', PLAN_COLUMNS, plans.slice(i, i + 4000));
-	}
-	for (let i = 0; i < planSessions.length; i += 4000) {
-		await copyRows(db, 'job_plan_sessions', PLAN_SESSION_COLUMNS, planSessions.slice(i, i + 4000));
-	}
+	await copyAllRows(db, 'workplaces', WORKPLACE_COLUMNS, workplaces);
+	await copyAllRows(db, 'job_plans', PLAN_COLUMNS, plans);
+	await copyAllRows(db, 'job_plan_sessions', PLAN_SESSION_COLUMNS, planSessions);
 	for (const diary of diaries) await diary.entries((row) => entries.add(row));
 	await entries.flush();
 	bar?.finish(entries.written);
