@@ -1,4 +1,5 @@
 import type { Session, SessionUser, SessionValidation } from '$lib/server/auth/session';
+import type { Logger } from '$lib/server/log';
 
 declare global {
 	namespace App {
@@ -10,6 +11,10 @@ declare global {
 			 * in: `user` and `session` stay null; only /login/two-factor reads this.
 			 */
 			secondFactorPending: SessionValidation | null;
+			/** This request's id, on its log lines and in the X-Request-Id header. */
+			requestId: string;
+			/** The logger for this request: every line carries the request id. */
+			log: Logger;
 		}
 		interface Error {
 			message: string;

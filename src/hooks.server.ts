@@ -8,11 +8,10 @@ import {
 import { sequence } from '@sveltejs/kit/hooks';
 import { config, configWarnings, useSecureCookies } from '$lib/server/config';
 import { getDb, startDb, stopDb } from '$lib/server/db/connection';
-import { SYSTEM_ACTOR } from '$lib/server/audit';
 import { emailsDelivered } from '$lib/server/email';
 import { contributorSecret } from '$lib/server/rates/contributor';
-import { publishDueSnapshots } from '$lib/server/rates/publication';
-import { publicationSettings } from '$lib/server/rates/settings';
+import { startScheduler } from '$lib/server/jobs/scheduler';
+import { logger } from '$lib/server/log';
 
 import {
 	deleteSessionCookie,
@@ -26,42 +25,58 @@ import * as clock from '$lib/server/clock';
 import { requiresSecondFactor } from '$lib/server/auth/two-factor';
 
 export const init: ServerInit = async () => {
+	const log = logger('server');
 	try {
-		for (const warning of configWarnings(config())) console.warn(`[config] ${warning}`);
+		for (const warning of configWarnings(config())) log.warn({ setting: true }, warning);
 		contributorSecret();
 	} catch (err) {
 		// A setting is missing or wrong: say which, in the operator's words, and do not serve.
-		console.error((err as Error).message);
+		log.fatal((err as Error).message);
 		process.exit(1);
 	}
 	const db = await startDb();
 	const pinned = clock.clockPin();
 	if (pinned)
-		console.info(`[clock] pinned by SESSIONAL_TODAY: running as of ${clock.today()} (${pinned})`);
+		log.info({ pin: pinned }, `clock pinned by SESSIONAL_TODAY: running as of ${clock.today()}`);
+	// Publication of due quarters at start and every hour, the outbox's retries and the clean-up
+	// (src/lib/server/jobs/). JOBS=off leaves them to another instance.
+	const scheduler = config().JOBS === 'on' ? await startScheduler(db) : null;
+	if (!scheduler) log.info('JOBS=off: no scheduled jobs run in this process');
 	// adapter-node emits this once SIGTERM or SIGINT has closed the HTTP server. Closing the
 	// database then lets the process end: PGlite keeps a timer armed until it is closed (and
 	// writes a shutdown checkpoint when it is), and pg's pool keeps its idle connections.
-	// Emails still being handed to SMTP get up to five seconds to record how it went.
+	// Emails still being handed to SMTP, and a job run in progress, get up to five seconds to
+	// record how it went.
 	process.once('sveltekit:shutdown', () => {
 		const grace = new Promise((resolve) => setTimeout(resolve, 5_000).unref());
-		Promise.race([emailsDelivered(), grace])
+		Promise.race([Promise.all([emailsDelivered(), scheduler?.stop()]), grace])
 			.then(() => stopDb())
-			.catch((err) => console.error('[db] closing at shutdown failed:', err));
+			.catch((err) => log.error({ err }, 'closing the database at shutdown failed'));
 	});
-	// Publication is also checked at every start, so a due quarter never waits for an admin.
-	try {
-		const run = await publishDueSnapshots(
-			db,
-			clock.today(),
-			await publicationSettings(db),
-			SYSTEM_ACTOR
-		);
-		if (run.status === 'done' && run.published.length > 0) {
-			console.info(`[publication] published ${run.published.map((p) => p.quarterEnd).join(', ')}`);
-		}
-	} catch (err) {
-		console.error('[publication] start-up check failed:', err);
-	}
+};
+
+/**
+ * Every request gets an id, on each of its log lines (through `locals.log`) and in the answer's
+ * X-Request-Id header, so an operator can find a person's failed request from what they saw.
+ */
+const handleRequestId: Handle = async ({ event, resolve }) => {
+	const requestId = crypto.randomUUID();
+	event.locals.requestId = requestId;
+	event.locals.log = logger('http').child({ requestId });
+	const started = performance.now();
+	const response = await resolve(event);
+	response.headers.set('X-Request-Id', requestId);
+	event.locals.log.info(
+		{
+			method: event.request.method,
+			path: event.url.pathname,
+			route: event.route.id,
+			status: response.status,
+			ms: Math.round(performance.now() - started)
+		},
+		'request'
+	);
+	return response;
 };
 
 const handleAuth: Handle = async ({ event, resolve }) => {
@@ -185,6 +200,7 @@ const handleFailuresBeforeActions: Handle = async ({ event, resolve }) => {
 // The route-group lock (src/lib/server/auth/route-access.ts) comes after the session is read
 // and inside the security headers, so its refusals carry them too.
 export const handle = sequence(
+	handleRequestId,
 	handleUnreadableBodies,
 	handleFailuresBeforeActions,
 	handleAuth,
@@ -194,7 +210,12 @@ export const handle = sequence(
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Page not found' };
-	const id = crypto.randomUUID();
-	console.error(`[error ${id}] ${event.request.method} ${event.url.pathname}:`, error);
+	// The id people see on the error page is the request's, so its log lines are one search away.
+	const id = event.locals.requestId ?? crypto.randomUUID();
+	const log = event.locals.log ?? logger('http').child({ requestId: id });
+	log.error(
+		{ err: error, method: event.request.method, path: event.url.pathname, status },
+		'request failed'
+	);
 	return { message: status >= 500 ? 'Something went wrong on our side.' : message, id };
 };

@@ -7,6 +7,7 @@ import * as m20261124160000 from './2026_11_24_160000_performance';
 import * as m20261124170000 from './2026_11_24_170000_offline_sync';
 import * as m20261203120000 from './2026_12_03_120000_two_factor';
 import * as m20261203190000 from './2026_12_03_190000_passkeys';
+import * as m20261207180000 from './2026_12_07_180000_jobs';
 
 // Listed by hand so the same set runs from the built server, the CLI (tsx) and Vitest,
 // none of which can rely on reading the folder at run time. Keys sort in the order they run.
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_24_160000_performance': m20261124160000,
 	'2026_11_24_170000_offline_sync': m20261124170000,
 	'2026_12_03_120000_two_factor': m20261203120000,
-	'2026_12_03_190000_passkeys': m20261203190000
+	'2026_12_03_190000_passkeys': m20261203190000,
+	'2026_12_07_180000_jobs': m20261207180000
 };

@@ -292,7 +292,19 @@ test('moderation decides singly and in bulk; publication runs on demand', async 
 	await expect(
 		page.getByText('Nothing was due: every due quarter is already published.')
 	).toBeVisible();
-	await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+	await expect(
+		page
+			.getByRole('table', { name: /Published snapshots/ })
+			.getByRole('row')
+			.nth(1)
+	).toBeVisible();
+	// The scheduled jobs: publication ran at the server's start; each job has a row.
+	const jobs = page.getByRole('table', { name: /scheduled job/ });
+	await expect(jobs.getByRole('row')).toHaveCount(4);
+	await expect(jobs.getByRole('row', { name: /Publication of due quarters/ })).toContainText(
+		/Done: (published|nothing was due)/
+	);
+	await expect(jobs.getByRole('row', { name: /Clean-up/ })).toBeVisible();
 });
 
 test('a settings change applies without a restart; a minimum below 5 is refused', async ({

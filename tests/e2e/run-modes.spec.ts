@@ -129,7 +129,7 @@ test('npm run serve on a new database: no demo accounts; the administrator made 
 				{ timeout: 60_000 }
 			)
 			.toBe(200);
-		expect(output).toMatch(/\[config\] SMTP_URL is not set/);
+		expect(output).toMatch(/"level":"warn".*"msg":"SMTP_URL is not set/);
 
 		await page.goto(`${PRODUCTION}/login`, { waitUntil: 'networkidle' });
 		await submitSignIn(page, DEMO.doctor.email, DEMO.doctor.password);

@@ -8,6 +8,8 @@ import { setupDatabase, openDb, type Db } from '../../src/lib/server/db/index';
 export interface TestDatabase {
 	name: 'pglite' | 'postgres';
 	db: Db;
+	/** PostgreSQL only: the test database's URL, for a second pool (a second instance, in effect). */
+	url?: string;
 	close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function openTestDatabase(name: TestDatabase['name']): Promise<Test
 	return {
 		name,
 		db,
+		url: url.toString(),
 		close: async () => {
 			await db.destroy();
 			await sql`drop database if exists ${sql.id(dbName)} with (force)`.execute(admin);

@@ -79,3 +79,15 @@ describe('outside production (the demo, development and tests)', () => {
 		);
 	});
 });
+
+describe('jobs and logs', () => {
+	it('run the jobs and log at info unless told otherwise, and refuse an unknown value', () => {
+		expect(loadConfig({})).toMatchObject({ JOBS: 'on', LOG_LEVEL: 'info' });
+		expect(loadConfig({ JOBS: 'off', LOG_LEVEL: 'warn' })).toMatchObject({
+			JOBS: 'off',
+			LOG_LEVEL: 'warn'
+		});
+		expect(() => loadConfig({ JOBS: 'sometimes' })).toThrow(/JOBS/);
+		expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+	});
+});

@@ -30,7 +30,11 @@ const schema = z
 		SMTP_URL: z.string().url().optional(),
 		MAIL_FROM: z.string().min(3).default('Sessional <no-reply@sessional.local>'),
 		SECURE_COOKIES: boolFromEnv,
-		LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+		LOG_LEVEL: z
+			.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+			.default('info'),
+		/** Scheduled jobs (src/lib/server/jobs/): 'off' leaves them to another instance or to npm run publish. */
+		JOBS: z.enum(['on', 'off']).default('on'),
 		RATE_LIMIT_SIGN_IN: z.coerce.number().int().positive().default(5),
 		RATE_LIMIT_REGISTER: z.coerce.number().int().positive().default(10),
 		RATE_LIMIT_RESET: z.coerce.number().int().positive().default(5),

@@ -5,6 +5,7 @@ import { recordAudit, type Actor } from './audit';
 import * as clock from './clock';
 import { MAX_CONTRIBUTORS_SETTING, MIN_CONTRIBUTORS_FLOOR } from '../domain/rate-stats';
 import { DEFAULT_OVERTIME_SETTINGS, type OvertimeSettings } from '../domain/diary-model';
+import { logger } from './log';
 
 /**
  * Settings the committee changes at run time (DESIGN §3.4, §3.5, §5, §2), stored as one row per
@@ -110,7 +111,7 @@ export async function readSettings(db: Db, defaults: AppSettings = defaultSettin
 		if (!isSettingKey(row.key)) continue;
 		const parsed = SETTING_SCHEMAS[row.key].safeParse(row.value);
 		if (parsed.success) settings[row.key] = parsed.data;
-		else console.warn(`[settings] ignoring stored ${row.key}: not valid any more`);
+		else logger('settings').warn({ key: row.key }, 'ignoring a stored setting: not valid any more');
 	}
 	// A stored k above the stored detail threshold would otherwise show detail below k.
 	settings.detailContributors = Math.max(settings.detailContributors, settings.minContributors);

@@ -6,7 +6,7 @@ import { getDb } from '$lib/server/db/connection';
 /** A database that does not answer in this time counts as down: a load balancer should not wait. */
 const CHECK_TIMEOUT_MS = 3_000;
 
-export const GET: RequestHandler = async () => {
+export const GET: RequestHandler = async ({ locals }) => {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	try {
 		await Promise.race([
@@ -24,7 +24,7 @@ export const GET: RequestHandler = async () => {
 			err instanceof Error
 				? err.message
 				: ((err as { body?: { message?: string } })?.body?.message ?? String(err));
-		console.error('[healthz] database check failed:', reason);
+		locals.log.error({ reason }, 'health check: database check failed');
 		return json(
 			{ status: 'unavailable', database: 'unreachable' },
 			{ status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': '5' } }

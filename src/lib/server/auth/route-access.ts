@@ -1,6 +1,7 @@
 import { json, redirect, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { signInUrl } from './guards';
 import { requiresSecondFactor, secondFactorRedirect } from './two-factor';
+import { logger } from '../log';
 
 /**
  * Who may reach a route at all. The lock for every route group is here, checked once in the
@@ -150,7 +151,10 @@ export const handleRouteAccess: Handle = async ({ event, resolve }) => {
 	const access = routeAccess(id);
 	if (access === 'public') return resolve(event);
 	if (access === null)
-		console.error(`[access] route ${id} is not classified; treated as admin-only`);
+		(event.locals.log ?? logger('access')).error(
+			{ route: id },
+			'route not classified; treated as admin-only'
+		);
 
 	const { user, session, secondFactorPending } = event.locals;
 	// A session that still owes its second factor is nobody yet; administrators must have one.

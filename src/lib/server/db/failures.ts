@@ -6,6 +6,7 @@ import { error } from '@sveltejs/kit';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type { Pool, PoolClient } from 'pg';
+import { logger } from '../log';
 
 export const DATABASE_UNAVAILABLE_MESSAGE =
 	'The service is briefly unavailable. Please try again in a moment.';
@@ -84,9 +85,9 @@ export function rethrowDatabaseFailure(err: unknown): never {
 	if (now - lastLogged > 5_000) {
 		lastLogged = now;
 		const { message } = fields(err);
-		console.error(
-			`[db] ${unavailable ? 'database unavailable' : 'out of storage'}:`,
-			typeof message === 'string' ? message : err
+		logger('db').error(
+			typeof message === 'string' ? { reason: message } : { err },
+			unavailable ? 'database unavailable' : 'out of storage'
 		);
 	}
 	if (unavailable) error(503, DATABASE_UNAVAILABLE_MESSAGE);

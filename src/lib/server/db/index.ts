@@ -4,6 +4,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import { migrations } from '../../../../db/migrations/index';
 import type { Database } from './schema';
 import { guardPGlite, guardPool } from './failures';
+import { logger } from '../log';
 
 export type Db = Kysely<Database>;
 
@@ -36,7 +37,7 @@ export async function openDb(target: DbTarget): Promise<Db> {
 			connectionTimeoutMillis: 5_000
 		});
 		// A dropped server connection must not crash the process; the next query reconnects.
-		pool.on('error', (err) => console.error('[db] idle client error:', err.message));
+		pool.on('error', (err) => logger('db').error({ reason: err.message }, 'idle client error'));
 		return new Kysely<Database>({ dialect: new PostgresDialect({ pool: guardPool(pool) }) });
 	}
 	const { PGlite, types } = await import('@electric-sql/pglite');

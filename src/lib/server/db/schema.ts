@@ -53,6 +53,29 @@ export interface EmailOutboxTable {
 	created_at: CreatedAt;
 	sent_at: Timestamp | null;
 	error: string | null;
+	/** Sends tried so far (src/lib/server/email.ts). */
+	attempts: ColumnType<number, number | undefined, number>;
+	/** When the outbox job tries again; null when there is nothing more to try. */
+	next_attempt_at: Timestamp | null;
+}
+
+export type JobOutcome = 'ok' | 'failed' | 'skipped';
+
+/** A job's schedule (src/lib/server/jobs/scheduler.ts). */
+export interface ScheduledJobTable {
+	name: string;
+	next_due_at: Timestamp;
+	running_until: Timestamp | null;
+}
+
+/** One run of a job and how it went. */
+export interface JobRunTable {
+	id: BigSerial;
+	job: string;
+	started_at: Timestamp;
+	finished_at: Timestamp | null;
+	outcome: JobOutcome;
+	detail: ColumnType<string, string | undefined, string>;
 }
 
 export interface AuditLogTable {
@@ -85,6 +108,8 @@ interface FoundationTables {
 	email_outbox: EmailOutboxTable;
 	audit_log: AuditLogTable;
 	memberships: MembershipTable;
+	scheduled_jobs: ScheduledJobTable;
+	job_runs: JobRunTable;
 }
 
 /** Every table; each feature keeps its own table types in ./tables/. */

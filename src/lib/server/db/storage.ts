@@ -8,6 +8,7 @@ import { statfsSync } from 'node:fs';
 import { error } from '@sveltejs/kit';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
 import { OUT_OF_STORAGE_MESSAGE } from './failures';
+import { logger } from '../log';
 
 /** Two WAL segments: room for the next one whatever was written since the last check. */
 export const STORAGE_RESERVE_BYTES = 32 * 1024 * 1024;
@@ -36,8 +37,9 @@ export class StorageReservePlugin implements KyselyPlugin {
 			const now = Date.now();
 			if (now - this.lastLogged > 5_000) {
 				this.lastLogged = now;
-				console.error(
-					`[db] refusing writes: ${this.dir} has less than ${this.reserveBytes / 2 ** 20} MB free`
+				logger('db').error(
+					{ dir: this.dir, reserveMb: this.reserveBytes / 2 ** 20 },
+					'refusing writes: too little free space'
 				);
 			}
 			error(507, OUT_OF_STORAGE_MESSAGE);

@@ -4,13 +4,20 @@ import { requireAdmin } from '$lib/server/auth/guards';
 import { publishDueSnapshots } from '$lib/server/rates/publication';
 import { publicationSettings } from '$lib/server/rates/settings';
 import { publicationStatus } from '$lib/server/admin/publication-status';
+import { jobStatuses } from '$lib/server/jobs/index';
+import { config } from '$lib/server/config';
 import * as clock from '$lib/server/clock';
 
 export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);
 	const db = getDb();
 	const settings = await publicationSettings(db);
-	return { settings, status: await publicationStatus(db, clock.today(), settings) };
+	return {
+		settings,
+		status: await publicationStatus(db, clock.today(), settings),
+		jobs: await jobStatuses(db),
+		jobsOn: config().JOBS === 'on'
+	};
 };
 
 export const actions: Actions = {
