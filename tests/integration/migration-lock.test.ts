@@ -47,7 +47,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('migrations under a lock (postgr
 	});
 });
 
-describe('migrate() on the embedded database', () => {
+// A new PGlite runs initdb in WebAssembly: over a minute on a loaded machine. The timeout only
+// guards against a hang; nothing here is timed.
+describe('migrate() on the embedded database', { timeout: 600_000 }, () => {
 	it('takes the same lock on PGlite and releases it', async () => {
 		const db = await openDb({ kind: 'pglite', dataDir: null });
 		try {
