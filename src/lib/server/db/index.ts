@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { Kysely, Migrator, PostgresDialect, type MigrationResult } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type MigrationResult } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import { migrations } from '../../../../db/migrations/index';
 import type { Database } from './schema';
@@ -51,15 +51,34 @@ export async function openDb(target: DbTarget): Promise<Db> {
 	return new Kysely<Database>({ dialect: new PGliteDialect(guardPGlite(pglite)) });
 }
 
+/** Any fixed number, the same on every instance: the session lock migrate() holds. */
+export const MIGRATION_LOCK_KEY = 7_160_524_011;
+
+/**
+ * Applies every pending migration, holding a session-level advisory lock on one connection for the
+ * whole run, so instances that start together wait for each other and the migrations run once
+ * (the second finds nothing pending). Kysely's migrator locks only inside its own transaction,
+ * after it has created its tables; this lock covers that too. On PGlite (one process) it is
+ * harmless.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run on any schema
-export async function migrate(db: Kysely<any>): Promise<MigrationResult[]> {
-	const migrator = new Migrator({
-		db,
-		provider: { getMigrations: async () => migrations }
+export async function migrate(db: Kysely<any>, target?: string): Promise<MigrationResult[]> {
+	return db.connection().execute(async (conn) => {
+		await sql`select pg_advisory_lock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(conn);
+		try {
+			const migrator = new Migrator({
+				db: conn,
+				provider: { getMigrations: async () => migrations }
+			});
+			const { error, results } = target
+				? await migrator.migrateTo(target)
+				: await migrator.migrateToLatest();
+			if (error) throw error instanceof Error ? error : new Error(String(error));
+			return results ?? [];
+		} finally {
+			await sql`select pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(conn);
+		}
 	});
-	const { error, results } = await migrator.migrateToLatest();
-	if (error) throw error instanceof Error ? error : new Error(String(error));
-	return results ?? [];
 }
 
 /** Migrations, then the reference rows the code defines: what every start, script and test runs. */
