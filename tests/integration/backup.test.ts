@@ -18,7 +18,7 @@ import {
 	writeBackupFile
 } from '../../src/lib/server/db/backup';
 import { migrations } from '../../db/migrations/index';
-import { seedDemo } from '../../src/lib/server/seed/index';
+import { seedDemo } from '../../scripts/seed/index';
 import { createSession, generateSessionToken } from '../../src/lib/server/auth/session';
 import { recordAudit, SYSTEM_ACTOR } from '../../src/lib/server/audit';
 
