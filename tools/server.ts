@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './build';
-import { freePort } from './ports';
+import { freePort, portIsFree } from './ports';
 
 export interface StartOptions {
 	/** The built copy to run (default: the checkout, whose build/ `npm run build` made). */
@@ -48,6 +48,9 @@ export async function startBuiltServer(options: StartOptions = {}): Promise<Runn
 	const { appDir = ROOT, entry = join('build', 'index.js'), readyMs = 120_000 } = options;
 	const stopLimitMs = options.stopLimitMs ?? 60_000;
 	const port = options.port ?? (await freePort());
+	// Else /healthz would be answered by whatever holds the port (a server a timed-out run left).
+	if (options.port !== undefined && !(await portIsFree(port)))
+		throw new Error(`port ${port} is taken: is a server from an earlier run still there?`);
 	const env = {
 		...process.env,
 		NODE_ENV: 'production',
@@ -70,6 +73,10 @@ export async function startBuiltServer(options: StartOptions = {}): Promise<Runn
 	child.stdout?.on('data', keep);
 	child.stderr?.on('data', keep);
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	// A caller that ends without stopping it (a test that timed out) leaves no server behind.
+	const orphanGuard = () => child.kill('SIGKILL');
+	process.once('exit', orphanGuard);
+	void exited.then(() => process.off('exit', orphanGuard));
 	const alive = () => child.exitCode === null && child.signalCode === null;
 	const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
 		if (!alive()) return 0;
