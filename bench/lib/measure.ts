@@ -79,7 +79,7 @@ export async function naiveRateCells(db: Db, category: string, quarterEnd: strin
 			status: 'published',
 			medianPerHour: Math.round(Number(row.p50) / 100),
 			quartiles:
-				doctors >= settings.quartileContributors
+				doctors >= settings.detailContributors
 					? { p25: Math.round(Number(row.p25) / 100), p75: Math.round(Number(row.p75) / 100) }
 					: null
 		};
