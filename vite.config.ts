@@ -2,7 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
 const unit = {
-	include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+	include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tools/**/*.test.ts'],
 	environment: 'node' as const
 };
 const integration = {

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { openDb, setupDatabase } from '../src/lib/server/db/index';
 import { authenticate, registerUser, requestPasswordReset } from '../src/lib/server/auth/accounts';
 import { emailsDelivered } from '../src/lib/server/email';
-import { ROOT } from './lib/build';
+import { ROOT } from '../tools/build';
 import { ms, summarise } from './lib/stats';
 
 const { values: flags } = parseArgs({ options: { rounds: { type: 'string', default: '30' } } });

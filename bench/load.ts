@@ -13,11 +13,10 @@
 //   --max-duration S (20)   the same mix without think time, for information; 0 skips it
 //   --app-dir DIR   reuse a build (default: build into node_modules/.cache/sessional-load)
 // BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a PostgreSQL server to make a fresh database on;
-// without one a throwaway server is started from Debian's binaries (bench/lib/postgres.ts).
+// without one a throwaway server is started from Debian's binaries (tools/postgres.ts).
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -36,9 +35,11 @@ import { publishDueSnapshots } from '../src/lib/server/rates/publication';
 import { publicationSettings } from '../src/lib/server/rates/settings';
 import { SYSTEM_ACTOR } from '../src/lib/server/audit';
 import { createSession, generateSessionToken } from '../src/lib/server/auth/session';
-import { buildApp, hasBuild, ROOT } from './lib/build';
-import { startServer } from './lib/http';
-import { startBenchPostgres } from './lib/postgres';
+import { buildApp, hasBuild, ROOT } from '../tools/build';
+import { freePortIn } from '../tools/ports';
+import { startPostgres } from '../tools/postgres';
+import { startBuiltServer } from '../tools/server';
+import { nearestRank, sortedTimes } from '../tools/stats';
 import * as clock from '../src/lib/server/clock';
 import { addDays } from '../src/lib/domain/calendar';
 
@@ -104,21 +105,6 @@ const PORTS = { from: 4350, to: 4399 };
 process.env.CONTRIBUTOR_KEY_SECRET ??= randomBytes(32).toString('hex');
 const today = clock.today();
 const sleep = (msecs: number) => new Promise((resolve) => setTimeout(resolve, msecs));
-
-function portIsFree(port: number): Promise<boolean> {
-	return new Promise((resolve) => {
-		const server = createServer();
-		server.once('error', () => resolve(false));
-		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-	});
-}
-
-async function portInRange(taken: number[] = []): Promise<number> {
-	for (let port = PORTS.from; port <= PORTS.to; port++) {
-		if (!taken.includes(port) && (await portIsFree(port))) return port;
-	}
-	throw new Error(`no free port in ${PORTS.from}–${PORTS.to}`);
-}
 
 /** CPU seconds used so far by this process's children (the app server), from /proc; 0 elsewhere. */
 function childrenCpuSeconds(): number {
@@ -354,9 +340,8 @@ interface Percentiles {
 }
 
 function percentiles(times: number[]): Percentiles {
-	const sorted = Float64Array.from(times).sort();
-	const at = (q: number) =>
-		sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN;
+	const sorted = sortedTimes(times);
+	const at = (q: number) => nearestRank(sorted, q);
 	return {
 		count: sorted.length,
 		p50: at(0.5),
@@ -750,7 +735,7 @@ async function main(): Promise<boolean> {
 	}
 
 	const dataDir = mkdtempSync(join(tmpdir(), 'sessional-load-'));
-	const postgres = BACKEND === 'postgres' ? await startBenchPostgres(await portInRange()) : null;
+	const postgres = BACKEND === 'postgres' ? await startPostgres(await freePortIn(PORTS)) : null;
 	const target: DbTarget = postgres
 		? { kind: 'postgres', url: postgres.url }
 		: { kind: 'pglite', dataDir: join(dataDir, 'pglite') };
@@ -872,12 +857,14 @@ async function main(): Promise<boolean> {
 		await db.destroy();
 		db = null;
 
-		const port = await portInRange(postgres ? [Number(new URL(postgres.url).port)] : []);
+		const port = await freePortIn(PORTS, {
+			taken: postgres ? [Number(new URL(postgres.url).port)] : []
+		});
 		const env: Record<string, string> = postgres
 			? { DATABASE_URL: postgres.url }
 			: { DATA_DIR: dataDir };
 		started = performance.now();
-		const app = await startServer(appDir, env, port);
+		const app = await startBuiltServer({ appDir, env, port });
 		console.error(
 			`  server up on ${app.origin} in ${((performance.now() - started) / 1000).toFixed(1)} s`
 		);

@@ -21,9 +21,11 @@ import { publishDueSnapshots } from '../src/lib/server/rates/publication';
 import { publicationSettings } from '../src/lib/server/rates/settings';
 import { SYSTEM_ACTOR } from '../src/lib/server/audit';
 import { createSession, generateSessionToken } from '../src/lib/server/auth/session';
-import { buildApp, hasBuild, pageWeights, ROOT, type PageWeight } from './lib/build';
-import { startBenchPostgres } from './lib/postgres';
-import { load, startServer, timeRequests, type LoadResult } from './lib/http';
+import { buildApp, hasBuild, ROOT } from '../tools/build';
+import { startPostgres } from '../tools/postgres';
+import { startBuiltServer } from '../tools/server';
+import { pageWeights, type PageWeight } from './lib/build';
+import { load, timeRequests, type LoadResult } from './lib/http';
 import {
 	MAP_CATEGORY,
 	measureDiary,
@@ -149,7 +151,7 @@ async function benchBackend(backend: 'pglite' | 'postgres', appDir: string | nul
 	const figures: Record<string, unknown> = {};
 	(record.backends as Record<string, unknown>)[backend] = figures;
 	const dataDir = mkdtempSync(join(tmpdir(), 'sessional-bench-'));
-	const server = backend === 'postgres' ? await startBenchPostgres() : null;
+	const server = backend === 'postgres' ? await startPostgres() : null;
 	const target: DbTarget = server
 		? { kind: 'postgres', url: server.url }
 		: { kind: 'pglite', dataDir: join(dataDir, 'pglite') };
@@ -271,7 +273,7 @@ async function benchBackend(backend: 'pglite' | 'postgres', appDir: string | nul
 		const env: Record<string, string> = server
 			? { DATABASE_URL: server.url }
 			: { DATA_DIR: dataDir };
-		const app = await startServer(appDir, env);
+		const app = await startBuiltServer({ appDir, env });
 		try {
 			const cookie = { cookie: `session=${token}` };
 			const mapUrl = `${app.origin}/api/rates/${MAP_CATEGORY}`;

@@ -7,6 +7,7 @@ import { openDb, setupDatabase } from '../src/lib/server/db/index';
 import { loadWeek } from '../src/lib/server/diary/week';
 import { createJobPlan } from '../src/lib/server/diary/job-plans';
 import { addDays } from '../src/lib/domain/calendar';
+import { nearestRank, sortedTimes } from '../tools/stats';
 
 const DOCTORS = 10_000;
 const ENTRIES_PER_OTHER_DOCTOR = 60;
@@ -99,9 +100,8 @@ for (let i = 0; i < RUNS; i++) {
 	await loadWeek(db, target.userId, date, TODAY);
 	times.push(performance.now() - started);
 }
-times.sort((a, b) => a - b);
-const at = (q: number) =>
-	times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(2);
+const sorted = sortedTimes(times);
+const at = (q: number) => nearestRank(sorted, q).toFixed(2);
 console.log(
 	`loadWeek over ${RUNS} runs: median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`
 );

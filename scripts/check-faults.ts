@@ -15,7 +15,7 @@
 // fail never depends on how fast anything was (issue 13): times are printed as figures, and the
 // only limits are generous caps that stop a run that hangs (an answer that never comes, a server
 // that never stops), each named below.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
 	closeSync,
@@ -27,12 +27,13 @@ import {
 	statfsSync,
 	writeSync
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildApp, hasBuild, ROOT } from '../bench/lib/build';
-import { startBenchPostgres, type BenchPostgres } from '../bench/lib/postgres';
+import { buildApp, hasBuild, ROOT } from '../tools/build';
+import { startPostgres, type StartedPostgres } from '../tools/postgres';
+import { freePortIn } from '../tools/ports';
+import { startBuiltServer, type RunningServer } from '../tools/server';
 import { openDb, setupDatabase, type DbTarget } from '../src/lib/server/db/index';
 import { STORAGE_RESERVE_BYTES } from '../src/lib/server/db/storage';
 import { createSession, generateSessionToken } from '../src/lib/server/auth/session';
@@ -92,20 +93,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // ---------------------------------------------------------------------------------------------
 // The app server
 
-interface AppServer {
-	origin: string;
-	child: ChildProcess;
-	log(): string;
-	alive(): boolean;
-	/**
-	 * SIGTERM (or the given signal) and wait for the process to end: the time it took, or
-	 * Infinity when it had not ended after STOP_LIMIT_MS and was killed.
-	 */
-	stop(signal?: NodeJS.Signals): Promise<number>;
-}
-
-type StartedApp = AppServer & { startMs: number };
-
 const children = new Set<ChildProcess>();
 
 /** Undone on Ctrl-C as well as at the end: the tmpfs mount. */
@@ -120,85 +107,27 @@ function stopAll() {
 	for (const child of children) child.kill('SIGKILL');
 }
 
-function portIsFree(port: number): Promise<boolean> {
-	return new Promise((resolve) => {
-		const server = createServer();
-		server.once('error', () => resolve(false));
-		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-	});
-}
-
-/** A free port in 4300–4349, the range this check may use. */
-async function appPort(): Promise<number> {
-	const offset = Math.floor(Math.random() * 50);
-	for (let i = 0; i < 50; i++) {
-		const port = 4300 + ((offset + i) % 50);
-		if (await portIsFree(port)) return port;
-	}
-	throw new Error('No free port in 4300–4349');
-}
-
 const RUN_SECRET = randomBytes(32).toString('hex');
 
-async function startApp(env: Record<string, string>): Promise<StartedApp> {
-	const port = await appPort();
-	const origin = `http://127.0.0.1:${port}`;
-	const started = Date.now();
-	const child = spawn(process.execPath, [join(APP_DIR, 'build', 'index.js')], {
-		cwd: APP_DIR,
+/** A free port in 4300–4349, the range this check may use. */
+const appPort = () => freePortIn({ from: 4300, to: 4349 }, { random: true });
+
+async function startApp(env: Record<string, string>): Promise<RunningServer> {
+	return startBuiltServer({
+		appDir: APP_DIR,
+		port: await appPort(),
 		env: {
-			...process.env,
-			NODE_ENV: 'production',
 			LOG_LEVEL: 'warn',
 			// One secret for the run, so a server started again on the same DATA_DIR keeps it.
 			CONTRIBUTOR_KEY_SECRET: RUN_SECRET,
-			...env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			// A production server on loopback over plain http: config.ts allows it only when told.
-			ORIGIN: origin,
-			ALLOW_HTTP_ORIGIN: '1'
+			...env
 		},
-		stdio: ['ignore', 'pipe', 'pipe']
+		stopLimitMs: STOP_LIMIT_MS,
+		onSpawn: (child) => {
+			children.add(child);
+			child.once('exit', () => children.delete(child));
+		}
 	});
-	children.add(child);
-	let output = '';
-	child.stdout?.on('data', (chunk) => (output += String(chunk)));
-	child.stderr?.on('data', (chunk) => (output += String(chunk)));
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	void exited.then(() => children.delete(child));
-	const server: AppServer = {
-		origin,
-		child,
-		log: () => output,
-		alive: () => child.exitCode === null && child.signalCode === null,
-		stop: async (signal = 'SIGTERM') => {
-			if (!server.alive()) return 0;
-			const asked = Date.now();
-			child.kill(signal);
-			const ended = await Promise.race([exited.then(() => true), sleep(STOP_LIMIT_MS)]);
-			if (ended) return Date.now() - asked;
-			child.kill('SIGKILL');
-			await exited;
-			return Infinity;
-		}
-	};
-	for (;;) {
-		if (!server.alive()) throw new Error(`the server exited at start:\n${output.slice(-2000)}`);
-		try {
-			const response = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2_000) });
-			if (response.ok) break;
-		} catch {
-			// not listening yet
-		}
-		// Only a server that never comes up reaches this (it starts in a few seconds).
-		if (Date.now() - started > 120_000) {
-			await server.stop('SIGKILL');
-			throw new Error(`the server did not answer /healthz within 120 s:\n${output.slice(-2000)}`);
-		}
-		await sleep(200);
-	}
-	return { ...server, startMs: Date.now() - started };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -397,7 +326,7 @@ const describeOutcome = (o: Outcome) =>
 // ---------------------------------------------------------------------------------------------
 // 1  PostgreSQL restarted under load
 
-async function postgresRestart(pg: BenchPostgres, doctor: Doctor) {
+async function postgresRestart(pg: StartedPostgres, doctor: Doctor) {
 	const name = '1  PostgreSQL restart under load';
 	const problems: string[] = [];
 	const figures: string[] = [];
@@ -569,7 +498,7 @@ async function pgliteKill(template: string, doctor: Doctor) {
 // ---------------------------------------------------------------------------------------------
 // 3a SMTP gone
 
-async function smtpLost(pg: BenchPostgres) {
+async function smtpLost(pg: StartedPostgres) {
 	const name = '3a SMTP server gone';
 	const problems: string[] = [];
 	const figures: string[] = [];
@@ -691,7 +620,7 @@ async function diskFull(template: string, doctor: Doctor) {
 	const figures: string[] = [];
 	const mountPoint = mkdtempSync(join(tmpdir(), 'sessional-faults-disk-'));
 	let mounted = false;
-	let app: StartedApp | undefined;
+	let app: RunningServer | undefined;
 	const unmount = () => {
 		try {
 			execFileSync('umount', [mountPoint], { stdio: 'pipe' });
@@ -823,7 +752,7 @@ const started = Date.now();
 delete process.env.BENCH_DATABASE_URL;
 delete process.env.TEST_DATABASE_URL;
 
-let pg: BenchPostgres | undefined;
+let pg: StartedPostgres | undefined;
 const templateDir = mkdtempSync(join(tmpdir(), 'sessional-faults-template-'));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.once(signal, () => {
@@ -844,7 +773,7 @@ try {
 	}
 	console.log('Starting PostgreSQL and an embedded database with a doctor in each…');
 	const [server, pgliteDoctor] = await Promise.all([
-		startBenchPostgres(),
+		startPostgres(),
 		prepareDoctor({ kind: 'pglite', dataDir: join(templateDir, 'pglite') })
 	]);
 	pg = server;

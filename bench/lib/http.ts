@@ -1,65 +1,8 @@
-// The built server on loopback: start and stop it, time single requests, and load it with
-// autocannon.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Requests to the built server on loopback (tools/server.ts starts it): time single requests, and
+// load it with autocannon.
 import { Agent, request } from 'node:http';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { freePort } from './postgres';
 import { timeIt, type Timing } from './stats';
-
-export interface RunningServer {
-	origin: string;
-	stop(): Promise<void>;
-}
-
-/** Starts `node build/index.js` on 127.0.0.1 and `port` (default: any free one). */
-export async function startServer(
-	appDir: string,
-	env: Record<string, string>,
-	port?: number
-): Promise<RunningServer> {
-	port ??= await freePort();
-	const origin = `http://127.0.0.1:${port}`;
-	const child: ChildProcess = spawn(process.execPath, [join(appDir, 'build', 'index.js')], {
-		cwd: appDir,
-		env: {
-			...process.env,
-			NODE_ENV: 'production',
-			...env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			// A production server on loopback over plain http: config.ts allows it only when told.
-			ORIGIN: origin,
-			ALLOW_HTTP_ORIGIN: '1'
-		},
-		stdio: ['ignore', 'ignore', 'pipe']
-	});
-	let stderr = '';
-	child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	const deadline = Date.now() + 120_000;
-	for (;;) {
-		if (child.exitCode !== null) throw new Error(`server exited at start:\n${stderr}`);
-		try {
-			const response = await fetch(`${origin}/healthz`);
-			if (response.ok) break;
-		} catch {
-			// not listening yet
-		}
-		if (Date.now() > deadline) {
-			child.kill('SIGTERM');
-			throw new Error(`server did not answer /healthz within 120 s:\n${stderr}`);
-		}
-		await new Promise((r) => setTimeout(r, 250));
-	}
-	return {
-		origin,
-		stop: async () => {
-			if (child.exitCode === null) child.kill('SIGTERM');
-			await exited;
-		}
-	};
-}
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 

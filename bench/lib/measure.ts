@@ -21,7 +21,7 @@ import { listJobPlans } from '../../src/lib/server/diary/job-plans';
 import { getDiarySettings, overtimeSettingsFor } from '../../src/lib/server/diary/settings';
 import { computeDiaryPeriod } from '../../src/lib/server/diary/compute';
 import { listHeldSubmissions } from '../../src/lib/server/rates/moderation';
-import { timeIt, type Timing } from './stats';
+import { summarise, timeIt, type Timing } from './stats';
 import { windowForQuarter, addDays } from '../../src/lib/domain/calendar';
 
 export const MAP_CATEGORY = 'in_hours_session';
@@ -79,7 +79,7 @@ export async function naiveRateCells(db: Db, category: string, quarterEnd: strin
 			status: 'published',
 			medianPerHour: Math.round(Number(row.p50) / 100),
 			quartiles:
-				doctors >= settings.quartileContributors
+				doctors >= settings.detailContributors
 					? { p25: Math.round(Number(row.p25) / 100), p75: Math.round(Number(row.p75) / 100) }
 					: null
 		};
@@ -134,8 +134,7 @@ export async function measurePublication(
 			throw new Error('expected one quarter published');
 		cells = run.published[0].cellsPublished + run.published[0].cellsSuppressed;
 	}
-	const sorted = times.sort((a, b) => a - b);
-	return { median: sorted[Math.floor(sorted.length / 2)], p95: sorted.at(-1)!, runs, cells };
+	return { ...summarise(times), cells };
 }
 
 /** Naive publication: the window's rows fetched into the app and summarised there, cell by cell. */

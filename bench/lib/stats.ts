@@ -1,4 +1,5 @@
 // Timing helpers: medians over repeated runs after a warm-up, never asserted anywhere.
+import { nearestRank, sortedTimes } from '../../tools/stats';
 
 export interface Timing {
 	median: number;
@@ -7,13 +8,8 @@ export interface Timing {
 }
 
 export function summarise(times: number[]): Timing {
-	const sorted = [...times].sort((a, b) => a - b);
-	const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-	return {
-		median: sorted.length ? at(0.5) : NaN,
-		p95: sorted.length ? at(0.95) : NaN,
-		runs: sorted.length
-	};
+	const sorted = sortedTimes(times);
+	return { median: nearestRank(sorted, 0.5), p95: nearestRank(sorted, 0.95), runs: sorted.length };
 }
 
 /** Median of `runs` timed calls (milliseconds) after `warmup` untimed ones. */

@@ -1,9 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, APIResponse, Page, PlaywrightWorkerArgs } from '@playwright/test';
 import type { MailServer } from 'smtp-tester';
 import {
@@ -19,12 +17,12 @@ import {
 	BASE_URL,
 	E2E_PORT
 } from './fixtures';
+import { startBuiltServer } from '../../tools/server';
 
 // Issue #8: the abuse protections, over real HTTP. The suite's own server (E2E_PORT, 4173) runs with
 // registration and reset limits of 1000 because the suite registers many accounts, so these tests
 // start their own server from the same build with low limits (see `startApp`).
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
 const MAIN = BASE_URL;
 const LIMITED_PORT = E2E_PORT + 2;
@@ -50,62 +48,41 @@ function newClientAddress(): string {
 }
 
 interface RunningApp {
-	process: ChildProcess;
-	dataDir: string;
 	stop: () => Promise<void>;
 }
 
 /** `node build/index.js` (built by the suite's webServer) on a fresh embedded database. */
 async function startApp(port: number, env: Record<string, string>): Promise<RunningApp> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'sessional-abuse-'));
-	const child = spawn(process.execPath, [join(ROOT, 'build', 'index.js')], {
-		cwd: ROOT,
-		env: {
-			...process.env,
-			PORT: String(port),
-			DATA_DIR: dataDir,
-			// Never a shared PostgreSQL database, whatever the shell has set.
-			DATABASE_URL: '',
-			SECURE_COOKIES: '',
-			// These servers run in production mode, which refuses a pinned clock (config.ts), so they
-			// run on the real date, as a deployment does; nothing tested here depends on the date.
-			SESSIONAL_TODAY: '',
-			// Production requires a contributor-key secret (config.ts); any will do for a test server.
-			CONTRIBUTOR_KEY_SECRET: randomBytes(32).toString('hex'),
-			...env
-		},
-		stdio: ['ignore', 'ignore', 'pipe']
-	});
-	let stderr = '';
-	child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	const stop = async () => {
-		if (child.exitCode === null && child.signalCode === null) {
-			child.kill('SIGTERM');
-			await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-			if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-		}
-		rmSync(dataDir, { recursive: true, force: true });
-	};
-	const deadline = Date.now() + 60_000;
-	for (;;) {
-		if (child.exitCode !== null) {
-			await stop();
-			throw new Error(`The app on port ${port} exited (${child.exitCode}):\n${stderr}`);
-		}
-		try {
-			const response = await fetch(`http://localhost:${port}/healthz`);
-			if (response.ok) break;
-		} catch {
-			// Not listening yet.
-		}
-		if (Date.now() > deadline) {
-			await stop();
-			throw new Error(`The app on port ${port} did not answer /healthz:\n${stderr}`);
-		}
-		await new Promise((r) => setTimeout(r, 200));
+	const removeData = () => rmSync(dataDir, { recursive: true, force: true });
+	try {
+		const server = await startBuiltServer({
+			port,
+			readyMs: 60_000,
+			stopLimitMs: 5_000,
+			env: {
+				DATA_DIR: dataDir,
+				// Never a shared PostgreSQL database, whatever the shell has set.
+				DATABASE_URL: '',
+				SECURE_COOKIES: '',
+				// These servers run in production mode, which refuses a pinned clock (config.ts), so they
+				// run on the real date, as a deployment does; nothing tested here depends on the date.
+				SESSIONAL_TODAY: '',
+				// Production requires a contributor-key secret (config.ts); any will do for a test server.
+				CONTRIBUTOR_KEY_SECRET: randomBytes(32).toString('hex'),
+				...env
+			}
+		});
+		return {
+			stop: async () => {
+				await server.stop();
+				removeData();
+			}
+		};
+	} catch (err) {
+		removeData();
+		throw err;
 	}
-	return { process: child, dataDir, stop };
 }
 
 let limited: RunningApp | undefined;

@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO, E2E_PORT, expect, submitSignIn, test } from './fixtures';
+import { startBuiltServer } from '../../tools/server';
 
 // Issue 16: the demo (`npm start`, the suite's own server) answers at whatever address was typed;
 // the production command (`npm run serve`) refuses to start without its settings, never creates
@@ -99,37 +100,26 @@ test('npm run serve on a new database: no demo accounts; the administrator made 
 	);
 	expect(created.stdout).toMatch(/Created administrator first-admin@example\.org\./);
 
-	const server = spawn(process.execPath, [join('scripts', 'serve.mjs')], {
-		cwd: ROOT,
-		env: scriptEnv({
+	// The harness waits for /healthz; a server that exits at start fails the test with its output.
+	const server = await startBuiltServer({
+		entry: join('scripts', 'serve.mjs'),
+		port: PRODUCTION_PORT,
+		readyMs: 60_000,
+		env: {
+			// Nothing from the suite's demo server or the shell's database.
+			DATABASE_URL: '',
+			SMTP_URL: '',
 			DATA_DIR: dataDir,
-			PORT: String(PRODUCTION_PORT),
 			ORIGIN: PRODUCTION,
-			// A test server over plain http on loopback.
-			ALLOW_HTTP_ORIGIN: '1',
 			CONTRIBUTOR_KEY_SECRET: randomBytes(32).toString('hex'),
 			SESSIONAL_TODAY: ''
-		}),
-		stdio: ['ignore', 'pipe', 'pipe']
+		}
+	}).catch((err) => {
+		rmSync(dataDir, { recursive: true, force: true });
+		throw err;
 	});
-	let output = '';
-	server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
 	try {
-		await expect
-			.poll(
-				async () => {
-					if (server.exitCode !== null) throw new Error(`npm run serve exited:\n${output}`);
-					return fetch(`${PRODUCTION}/healthz`).then(
-						(r) => r.status,
-						() => 0
-					);
-				},
-				{ timeout: 60_000 }
-			)
-			.toBe(200);
-		expect(output).toMatch(/"level":"warn".*"msg":"SMTP_URL is not set/);
+		expect(server.log()).toMatch(/"level":"warn".*"msg":"SMTP_URL is not set/);
 
 		await page.goto(`${PRODUCTION}/login`, { waitUntil: 'networkidle' });
 		await submitSignIn(page, DEMO.doctor.email, DEMO.doctor.password);
@@ -138,8 +128,7 @@ test('npm run serve on a new database: no demo accounts; the administrator made 
 		await submitSignIn(page, 'first-admin@example.org', PASSWORD);
 		await expect(page).toHaveURL(/\/account\/two-factor\?redirectTo=/);
 	} finally {
-		server.kill('SIGTERM');
-		await exited;
+		await server.stop();
 		rmSync(dataDir, { recursive: true, force: true });
 	}
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import smtpTester from 'smtp-tester';
-import { freePort } from '../../bench/lib/postgres';
+import { freePort } from '../../tools/ports';
 import { openTestDatabase, type TestDatabase } from './harness';
 
 // A port of its own: CI runs this file for several pinned days at once, beside the main run.

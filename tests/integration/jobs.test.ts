@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { sql } from 'kysely';
-import { freePort } from '../../bench/lib/postgres';
+import { freePort } from '../../tools/ports';
 import { DATABASES, openTestDatabase, type TestDatabase } from './harness';
 import { addDoctors } from './rate-fixtures';
 import { createTestUser, signedInSession } from './factory';

@@ -433,7 +433,7 @@ describe.each(DATABASES)('membership administration on %s', (name) => {
 		});
 		expect(await publicationSettings(t.db)).toEqual({
 			minContributors: 12,
-			quartileContributors: 25,
+			detailContributors: 25,
 			lagMonths: defaults.publicationLagMonths
 		});
 		expect(await auditCount(t.db, 'settings.update')).toBe(1);

@@ -12,7 +12,7 @@ import type { RateSubmissionInput } from '../../src/lib/schemas/rates';
 export const TODAY = '2026-11-24';
 export const SETTINGS: PublicationSettings = {
 	minContributors: 10,
-	quartileContributors: 20,
+	detailContributors: 20,
 	lagMonths: 1
 };
 export const IN_WINDOW = '2026-08';

@@ -274,7 +274,7 @@ describe('summariseCell: figures and rounding', () => {
 
 describe('summariseCell: settings', () => {
 	it('defaults to k = 10 and quartiles from 20', () => {
-		expect(DEFAULT_CELL_SETTINGS).toEqual({ minContributors: 10, quartileContributors: 20 });
+		expect(DEFAULT_CELL_SETTINGS).toEqual({ minContributors: 10, detailContributors: 20 });
 	});
 
 	it('starts the lowest band at k when k is below 10', () => {
@@ -302,7 +302,7 @@ describe('summariseCell: settings', () => {
 	});
 
 	it('takes the quartile threshold from settings', () => {
-		const settings = { quartileContributors: 30 };
+		const settings = { detailContributors: 30 };
 		expect(summariseCell(contributors(29), settings)).toMatchObject({ quartiles: null });
 		expect(summariseCell(contributors(30), settings)).toMatchObject({
 			quartiles: { p25: 90, p75: 90 }
@@ -311,9 +311,7 @@ describe('summariseCell: settings', () => {
 
 	it('refuses thresholds that are not whole numbers of at least 1', () => {
 		expect(() => summariseCell(contributors(10), { minContributors: 0 })).toThrow(RangeError);
-		expect(() => summariseCell(contributors(10), { quartileContributors: 2.5 })).toThrow(
-			RangeError
-		);
+		expect(() => summariseCell(contributors(10), { detailContributors: 2.5 })).toThrow(RangeError);
 	});
 });
 

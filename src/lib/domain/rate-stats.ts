@@ -87,7 +87,7 @@ export interface CellSettings {
 	/** k: fewer contributors than this and the cell shows nothing (`RATE_MIN_CONTRIBUTORS`). */
 	minContributors: number;
 	/** From this many contributors: quartiles, contacts per hour and trend points. */
-	quartileContributors: number;
+	detailContributors: number;
 }
 
 /** Below five doctors a median can identify people; no setting may go lower (DESIGN §3.5). */
@@ -97,7 +97,7 @@ export const MAX_CONTRIBUTORS_SETTING = 1000;
 
 export const DEFAULT_CELL_SETTINGS: CellSettings = {
 	minContributors: 10,
-	quartileContributors: 20
+	detailContributors: 20
 };
 
 /** '10-19' | '20-49' | '50+' with the default k; see `countBand` for other values of k. */
@@ -108,9 +108,9 @@ export type CellSummary =
 	| ({
 			status: 'published';
 			countBand: CountBand;
-			/** Null below `quartileContributors`. */
+			/** Null below `detailContributors`. */
 			quartiles: Quartiles | null;
-			/** One decimal; null below `quartileContributors` or when fewer than k gave contacts. */
+			/** One decimal; null below `detailContributors` or when fewer than k gave contacts. */
 			medianContactsPerHour: number | null;
 	  } & PublishedFigures);
 
@@ -161,8 +161,8 @@ export function summariseCell(
 	contributorValues: readonly ContributorValue[],
 	settings: Partial<CellSettings> = {}
 ): CellSummary {
-	const { minContributors, quartileContributors } = { ...DEFAULT_CELL_SETTINGS, ...settings };
-	for (const value of [minContributors, quartileContributors]) {
+	const { minContributors, detailContributors } = { ...DEFAULT_CELL_SETTINGS, ...settings };
+	for (const value of [minContributors, detailContributors]) {
 		if (!Number.isInteger(value) || value < 1) {
 			throw new RangeError('contributor thresholds must be whole numbers of at least 1');
 		}
@@ -179,7 +179,7 @@ export function summariseCell(
 	const rates = contributorValues.map((v) => v.pencePerHour);
 	const medianPence = median(rates);
 	const sessionPence = (medianPence * STANDARD_SESSION_MINUTES) / 60;
-	const detailed = count >= quartileContributors;
+	const detailed = count >= detailContributors;
 	const contacts = contributorValues
 		.map((v) => v.contactsPerHour)
 		.filter((c): c is number => c != null);

@@ -89,3 +89,15 @@ export const settingsFormSchema = z
 	}));
 
 export const AUDIT_PAGE_SIZE = 50;
+
+/** The moderation queue's decisions on held rate submissions. */
+export const MODERATION_DECISIONS = ['approve', 'reject'] as const;
+
+/** What the moderation queue's form asks: one decision for one or more held submissions. */
+export const moderationSchema = z.object({
+	decision: z.enum(MODERATION_DECISIONS, { error: 'Choose approve or reject.' }),
+	ids: z
+		.array(z.string())
+		.min(1, 'Tick at least one submission first.')
+		.max(200, 'Decide at most 200 submissions at once.')
+});

@@ -43,7 +43,7 @@ const schema = z
 		/** k: cells with fewer distinct doctors are suppressed (DESIGN §3.5); never below the floor. */
 		RATE_MIN_CONTRIBUTORS: contributorThreshold(DEFAULT_CELL_SETTINGS.minContributors),
 		/** From this many doctors a cell also shows quartiles, contacts per hour and trend points. */
-		RATE_DETAIL_CONTRIBUTORS: contributorThreshold(DEFAULT_CELL_SETTINGS.quartileContributors),
+		RATE_DETAIL_CONTRIBUTORS: contributorThreshold(DEFAULT_CELL_SETTINGS.detailContributors),
 		/** A quarter is published once it ended at least this many months ago. */
 		PUBLICATION_LAG_MONTHS: z.coerce.number().int().min(0).max(12).default(1),
 		/** HMAC key for contributor keys; required with DATABASE_URL, kept in DATA_DIR otherwise. */

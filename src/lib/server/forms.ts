@@ -45,6 +45,11 @@ export function parseForm<S extends z.ZodType>(
 		: { ok: false, errors: fieldErrors(result.error) };
 }
 
-export function invalid(form: FormData, errors: FieldErrors, status = 400) {
-	return fail(status, { errors, values: formValues(form) });
+/**
+ * Every form action's failure: the messages by field (form-wide ones under `form`) and what was
+ * typed, so the page shows each message beside its field and keeps the input. `form` is null for
+ * an action that reads no fields (a button alone).
+ */
+export function invalid(form: FormData | null, errors: FieldErrors, status = 400) {
+	return fail(status, { errors, values: form ? formValues(form) : {} });
 }

@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { freePort } from '../../../../tools/ports';
 import { isHttpError } from '@sveltejs/kit';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -20,18 +20,6 @@ function caught(fn: () => void): unknown {
 		return err;
 	}
 	throw new Error('expected a throw');
-}
-
-/** A loopback port nothing listens on. */
-function closedPort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -102,7 +90,8 @@ describe('openDb on a PostgreSQL server that is not there', () => {
 			vi.spyOn(console, 'error').mockImplementation(() => {});
 			const db = await openDb({
 				kind: 'postgres',
-				url: `postgres://nobody@127.0.0.1:${await closedPort()}/none`
+				// A loopback port nothing listens on.
+				url: `postgres://nobody@127.0.0.1:${await freePort()}/none`
 			});
 			// With the timers stopped, the pool's connect timeout (5 s) can never fire: a 503 that
 			// still comes is the refused connection's, so it waits for no timeout, on any machine.

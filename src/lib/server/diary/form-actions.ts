@@ -1,6 +1,6 @@
 // The diary's form actions, shared by /diary and /diary/[date]: parse with zod, store through the
 // query modules, and on failure return the messages with what the doctor typed.
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireUser } from '../auth/guards';
 import { getDb } from '../db/connection';
@@ -109,7 +109,7 @@ export async function logPlannedAction(event: RequestEvent) {
 		String(form.get('slot') ?? ''),
 		clock.today()
 	);
-	if (!result.ok) return fail(400, { errors: result.errors, values: { date } });
+	if (!result.ok) return invalid(form, result.errors);
 	redirect(303, `/diary/${date}?entry=${result.id}&logged=1#entry-form`);
 }
 
@@ -126,7 +126,7 @@ export async function logTemplateAction(event: RequestEvent) {
 		String(form.get('template') ?? ''),
 		clock.today()
 	);
-	if (!result.ok) return fail(400, { errors: result.errors, values: { date } });
+	if (!result.ok) return invalid(form, result.errors);
 	redirect(303, `/diary/${date}?entry=${result.id}&logged=1#entry-form`);
 }
 

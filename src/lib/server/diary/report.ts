@@ -62,12 +62,6 @@ export interface DiaryReport {
 	workplaces: Workplace[];
 }
 
-const FEE_BASIS: Record<string, string> = {
-	per_hour: 'hour',
-	per_session: 'session',
-	per_day: 'day'
-};
-
 /** An entry as the PDF, CSV and ICS builders take it. */
 function toReportEntry(
 	entry: Entry & { updatedAt?: Date | null },
@@ -80,7 +74,7 @@ function toReportEntry(
 		adminCounts: entry.adminCounts,
 		notes: entry.notes,
 		feePence: entry.feePence,
-		feeBasis: entry.feeBasis ? FEE_BASIS[entry.feeBasis] : null,
+		feeBasis: entry.feeBasis,
 		updatedAt: entry.updatedAt ?? null
 	};
 }

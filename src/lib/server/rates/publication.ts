@@ -110,7 +110,8 @@ async function publishQuarter(db: Db, quarterEnd: string, settings: PublicationS
 			window_from: window.fromMonth,
 			window_to: window.toMonth,
 			min_contributors: settings.minContributors,
-			quartile_contributors: settings.quartileContributors,
+			// The snapshot column keeps the name its migration gave it.
+			quartile_contributors: settings.detailContributors,
 			cells_published: cellsPublished,
 			cells_suppressed: cells.length - cellsPublished,
 			// The date people read on the map: the app's clock, so a demo as of a date says so.

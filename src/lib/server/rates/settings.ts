@@ -11,7 +11,7 @@ export async function publicationSettings(db: Db): Promise<PublicationSettings> 
 function publicationSettingsFrom(s: AppSettings): PublicationSettings {
 	return {
 		minContributors: s.minContributors,
-		quartileContributors: Math.max(s.detailContributors, s.minContributors),
+		detailContributors: Math.max(s.detailContributors, s.minContributors),
 		lagMonths: s.publicationLagMonths
 	};
 }

@@ -19,6 +19,6 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			? { audience, ...(await keptRateCells(db, category, 'member', snapshot))! }
 			: { audience, ...(await keptRateCells(db, category, 'public', snapshot))! };
 	// The threshold in force (an admin setting), so the page's promise matches what it publishes.
-	const { minContributors } = await publicationSettings(db);
-	return { categories, category, rates, minContributors };
+	const { minContributors, detailContributors } = await publicationSettings(db);
+	return { categories, category, rates, minContributors, detailContributors };
 };

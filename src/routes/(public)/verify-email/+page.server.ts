@@ -1,5 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { invalid } from '$lib/server/forms';
 import { getDb } from '$lib/server/db/connection';
 import {
 	sendVerificationEmail,
@@ -28,12 +29,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 export const actions: Actions = {
 	resend: async ({ locals, url, getClientAddress }) => {
 		const user = locals.user;
-		if (!user) return fail(401, { resendError: 'Sign in first, then ask for a new link.' });
+		if (!user) return invalid(null, { form: 'Sign in first, then ask for a new link.' }, 401);
 		if (user.emailVerified) return { resent: false, already: true };
 		const db = getDb();
 		const limit = await hitActionLimit(db, 'verify-resend', user.id, getClientAddress());
 		if (!limit.allowed) {
-			return fail(429, { resendError: retryMessage('resend', limit.retryAfterSeconds) });
+			return invalid(null, { form: retryMessage('resend', limit.retryAfterSeconds) }, 429);
 		}
 		await sendVerificationEmail(db, user, url.origin);
 		return { resent: true };

@@ -65,7 +65,7 @@ const ENTRIES: ReportEntry[] = [
 		contacts: { telephone: 40 },
 		remoteOutOfHoursMinutes: 15,
 		feePence: 12_345,
-		feeBasis: 'session',
+		feeBasis: 'per_session',
 		notes: '=HYPERLINK("http://example.com")'
 	},
 	{
@@ -82,6 +82,17 @@ function parseCsv(csv: string): string[][] {
 }
 
 describe('buildEntriesCsv', () => {
+	it('labels every fee basis the diary stores (per_hour, per_session, per_day) in words', () => {
+		for (const [basis, label] of [
+			['per_hour', 'per hour'],
+			['per_session', 'per session'],
+			['per_day', 'per day']
+		] as const) {
+			const rows = parseCsv(buildEntriesCsv([{ ...ENTRIES[1], feeBasis: basis }]));
+			expect(rows[1][HEADER.indexOf('Fee basis')]).toBe(label);
+		}
+	});
+
 	it('starts with a byte-order mark for Excel unless asked not to, and ends rows in CRLF', () => {
 		const csv = buildEntriesCsv(ENTRIES);
 		expect(csv.startsWith('\uFEFFDate,Workplace,')).toBe(true);

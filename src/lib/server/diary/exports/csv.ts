@@ -16,6 +16,7 @@ import {
 	ADMIN_COUNT_KINDS,
 	ADMIN_COUNT_LABELS,
 	CONTACT_MODE_LABELS,
+	RATE_BASIS_LABELS,
 	SESSION_TYPE_LABELS
 } from '$lib/domain/vocabulary';
 import type { PeriodReport, Totals } from '$lib/domain/diary-model';
@@ -45,12 +46,6 @@ export function guardText(text: string | null | undefined): string {
 function pounds(pence: number | null | undefined): string {
 	return pence === null || pence === undefined ? '' : (pence / 100).toFixed(2);
 }
-
-const FEE_BASIS_LABELS: Record<string, string> = {
-	hour: 'per hour',
-	session: 'per session',
-	day: 'per day'
-};
 
 /** Minutes in the session itself (finish − start − break), as the rules module counts them. */
 function sessionMinutes(entry: ReportEntry): number | null {
@@ -94,7 +89,7 @@ const ENTRY_COLUMNS: Column<ReportEntry>[] = [
 	{ header: 'Fee (£)', value: (e) => pounds(e.feePence) },
 	{
 		header: 'Fee basis',
-		value: (e) => (e.feeBasis ? (FEE_BASIS_LABELS[e.feeBasis] ?? guardText(e.feeBasis)) : '')
+		value: (e) => (e.feeBasis ? RATE_BASIS_LABELS[e.feeBasis] : '')
 	},
 	{ header: 'Notes', value: (e) => guardText(e.notes) }
 ];

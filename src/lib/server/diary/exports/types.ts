@@ -1,4 +1,5 @@
 import type { AdminCounts } from '$lib/domain/vocabulary';
+import type { RateBasis } from '$lib/domain/rate-units';
 import type { OvertimeSettings, PeriodReport, WorkedEntry } from '$lib/domain/diary-model';
 
 /** A diary entry as the exports need it: the rules' entry plus what only the doctor sees. */
@@ -7,9 +8,9 @@ export type ReportEntry = WorkedEntry & {
 	workplaceName: string;
 	adminCounts?: AdminCounts | null;
 	notes?: string | null;
-	/** Locum fee in pence, and what it is per (e.g. 'hour', 'session', 'day'). */
+	/** Locum fee in pence, and what it is per (as stored: 'per_hour', 'per_session', 'per_day'). */
 	feePence?: number | null;
-	feeBasis?: string | null;
+	feeBasis?: RateBasis | null;
 	/** When the entry was last changed; lets a calendar app see an updated event as newer. */
 	updatedAt?: Date | null;
 };

@@ -1,16 +1,14 @@
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/connection';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { decideSubmissions, listHeldSubmissions } from '$lib/server/rates/moderation';
+import { invalid } from '$lib/server/forms';
+import { moderationSchema } from '$lib/schemas/admin';
 
 export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);
 	return { held: await listHeldSubmissions(getDb()) };
 };
-
-type Decision = 'approve' | 'reject';
-const isDecision = (v: unknown): v is Decision => v === 'approve' || v === 'reject';
 
 export const actions: Actions = {
 	/**
@@ -20,29 +18,32 @@ export const actions: Actions = {
 	decide: async (event) => {
 		const admin = requireAdmin(event);
 		const form = await event.request.formData();
-		let ids: string[];
-		let decision: unknown;
 		const single = form.get('single');
-		if (typeof single === 'string' && single.includes(':')) {
-			const [d, id] = single.split(':', 2);
-			decision = d;
-			ids = [id];
-		} else {
-			decision = form.get('decision');
-			ids = form.getAll('id').filter((v): v is string => typeof v === 'string');
-		}
-		if (!isDecision(decision)) return fail(400, { error: 'Choose approve or reject.' });
-		if (ids.length === 0) return fail(400, { error: 'Tick at least one submission first.' });
-		if (ids.length > 200) return fail(400, { error: 'Decide at most 200 submissions at once.' });
+		const [decision, id] =
+			typeof single === 'string' && single.includes(':') ? single.split(':', 2) : [];
+		const parsed = moderationSchema.safeParse(
+			id === undefined
+				? {
+						decision: form.get('decision'),
+						ids: form.getAll('id').filter((v) => typeof v === 'string')
+					}
+				: { decision, ids: [id] }
+		);
+		// One message for the whole queue, the first that applies.
+		if (!parsed.success) return invalid(form, { form: parsed.error.issues[0].message });
 		const changed = await decideSubmissions(
 			getDb(),
 			{ id: admin.id, label: admin.email },
-			ids,
-			decision
+			parsed.data.ids,
+			parsed.data.decision
 		);
 		if (changed === 0) {
-			return fail(404, { error: 'Those submissions are no longer waiting for a decision.' });
+			return invalid(
+				form,
+				{ form: 'Those submissions are no longer waiting for a decision.' },
+				404
+			);
 		}
-		return { decided: decision, changed };
+		return { decided: parsed.data.decision, changed };
 	}
 };

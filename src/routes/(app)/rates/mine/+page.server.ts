@@ -1,7 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/connection';
 import { requireUser } from '$lib/server/auth/guards';
+import { invalid } from '$lib/server/forms';
 import { isMemberOn } from '$lib/server/membership';
 import { deleteOwnSubmission, listOwnSubmissions } from '$lib/server/rates/submissions';
 import { listRateCategories } from '$lib/server/rates/read';
@@ -36,7 +37,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const id = String(form.get('id') ?? '');
 		const deleted = await deleteOwnSubmission(getDb(), user.id, id);
-		if (!deleted) return fail(404, { deleteError: 'That submission was not found.' });
+		if (!deleted) return invalid(form, { form: 'That submission was not found.' }, 404);
 		redirect(303, '/rates/mine?deleted=1');
 	}
 };

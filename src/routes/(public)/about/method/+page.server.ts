@@ -16,7 +16,7 @@ import { getDb } from '$lib/server/db/connection';
 export const load: PageServerLoad = async () => {
 	// The settings in force at this request (the admin settings page, else the environment), with
 	// the rule that detail never starts below k.
-	const { minContributors, quartileContributors, lagMonths } = await publicationSettings(getDb());
+	const { minContributors, detailContributors, lagMonths } = await publicationSettings(getDb());
 
 	// The bands a published cell can show, found by asking countBand rather than restating its bins.
 	// 1000 is the largest k the configuration allows, so every bin's lower edge is below it.
@@ -36,7 +36,7 @@ export const load: PageServerLoad = async () => {
 
 	return {
 		minContributors,
-		detailContributors: quartileContributors,
+		detailContributors,
 		lagMonths,
 		categories: RATE_CATEGORIES.map(({ code, name, description }) => ({ code, name, description })),
 		countBands: [...bands.values()],

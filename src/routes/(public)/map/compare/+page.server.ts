@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db/connection';
 import { rateAudienceFor } from '$lib/server/rates/audience';
 import { currentSnapshot, keptRateCells } from '$lib/server/rates/cache';
 import { listRateCategories } from '$lib/server/rates/read';
+import { publicationSettings } from '$lib/server/rates/settings';
 import { allGeoUnits, childrenOf, isSingleRegionNation } from '$lib/domain/geography';
 import type { MemberCell } from '$lib/domain/published-cell';
 
@@ -44,11 +45,14 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			cells: placeCodes.map((code) => byCode.get(code)).filter((c): c is MemberCell => !!c)
 		});
 	}
+	// The detail threshold in force (an admin setting), for the copy about the middle half.
+	const { detailContributors } = await publicationSettings(db);
 	return {
 		member: true as const,
 		categories,
 		places,
 		snapshot,
+		detailContributors,
 		placeCodes,
 		categoryCodes,
 		columns,

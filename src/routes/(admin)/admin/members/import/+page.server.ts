@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions } from './$types';
 import { getDb } from '$lib/server/db/connection';
 import { requireAdmin } from '$lib/server/auth/guards';
+import { invalid } from '$lib/server/forms';
 import {
 	applyImport,
 	MAX_IMPORT_BYTES,
@@ -26,6 +27,14 @@ async function csvFrom(
 		return { text: pasted, fileName: String(form.get('fileName') ?? '').slice(0, 200) || null };
 	}
 	return 'Choose a CSV file, or paste its rows.';
+}
+
+/**
+ * The file as the preview's confirm form sends it back: whole, where a failed form's values
+ * (formValues) are cut short.
+ */
+function sent(csv: { text: string; fileName: string | null }) {
+	return { csv: csv.text, fileName: csv.fileName ?? '' };
 }
 
 /** The preview sent to the page: every row's outcome, without account ids. */
@@ -56,35 +65,29 @@ export const actions: Actions = {
 		requireAdmin(event);
 		const form = await event.request.formData();
 		const csv = await csvFrom(form);
-		if (typeof csv === 'string') return fail(400, { step: 'upload' as const, error: csv });
+		if (typeof csv === 'string') return invalid(form, { form: csv });
 		const result = await previewImport(getDb(), csv.text);
-		if (!result.ok) return fail(400, { step: 'upload' as const, error: result.error });
-		return {
-			step: 'preview' as const,
-			csv: csv.text,
-			fileName: csv.fileName,
-			preview: shown(result.plan)
-		};
+		if (!result.ok) return invalid(form, { form: result.error });
+		return { values: sent(csv), preview: shown(result.plan) };
 	},
 	confirm: async (event) => {
 		const admin = requireAdmin(event);
 		const form = await event.request.formData();
 		const csv = await csvFrom(form);
-		if (typeof csv === 'string') return fail(400, { step: 'upload' as const, error: csv });
+		if (typeof csv === 'string') return invalid(form, { form: csv });
 		const validRowsOnly = form.get('validRowsOnly') === 'on';
 		const result = await applyImport(getDb(), { id: admin.id, label: admin.email }, csv.text, {
 			validRowsOnly,
 			fileName: csv.fileName
 		});
 		if (!result.ok) {
+			// The failure's shape, with the preview again when there is one to confirm anew.
 			return fail(400, {
-				step: result.plan ? ('preview' as const) : ('upload' as const),
-				error: result.error,
-				csv: csv.text,
-				fileName: csv.fileName,
+				errors: { form: result.error },
+				values: sent(csv),
 				preview: result.plan ? shown(result.plan) : undefined
 			});
 		}
-		return { step: 'done' as const, summary: result.summary };
+		return { summary: result.summary };
 	}
 };

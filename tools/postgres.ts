@@ -1,16 +1,16 @@
-// A PostgreSQL server for the benchmarks: the one BENCH_DATABASE_URL or TEST_DATABASE_URL names
+// A PostgreSQL server for the benchmarks and the fault check: the one BENCH_DATABASE_URL or TEST_DATABASE_URL names
 // (a fresh database is made on it and dropped afterwards), or a throwaway server started the way
 // .ci/run starts one (Debian's binaries, initdb as the postgres user, 127.0.0.1 on a free port).
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { freePort } from './ports';
 
-export interface BenchPostgres {
+export interface StartedPostgres {
 	/** URL of a fresh, empty database for this run. */
 	url: string;
 	version: string;
@@ -21,17 +21,6 @@ export interface BenchPostgres {
 	 * connections.
 	 */
 	restart?(downMs?: number): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
 }
 
 function postgresBin(): string | null {
@@ -81,7 +70,7 @@ async function freshDatabase(
 }
 
 /** `port`: where a throwaway server listens (default: any free one). */
-export async function startBenchPostgres(port?: number): Promise<BenchPostgres> {
+export async function startPostgres(port?: number): Promise<StartedPostgres> {
 	const given = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 	if (given) {
 		const db = await freshDatabase(given);
