@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import {
+	addWorkplace,
 	DEMO,
 	expect,
 	expectNoA11yViolations,
@@ -25,16 +26,6 @@ function addDays(iso: string, days: number): string {
 
 function weekdayOf(iso: string): number {
 	return ((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-}
-
-async function addWorkplace(page: Page, name: string, basis: 'salaried' | 'locum') {
-	await page.goto('/diary/setup');
-	await page.getByLabel('Name', { exact: true }).fill(name);
-	await page.getByLabel('Kind of workplace').selectOption('practice');
-	await page.getByLabel('How you work there').selectOption(basis);
-	await page.getByLabel('Nation').selectOption('ENG');
-	await submitForm(page, page.getByRole('button', { name: 'Add workplace' }));
-	await expect(page.getByRole('main').getByRole('status')).toHaveText('Workplace saved.');
 }
 
 /**

@@ -221,6 +221,21 @@ export async function registerUser(page: Page, input: Partial<NewUser> = {}): Pr
 	return user;
 }
 
+/** Adds a practice in England through the diary's set-up page, as a doctor would. */
+export async function addWorkplace(
+	page: Page,
+	name: string,
+	basis: 'salaried' | 'locum'
+): Promise<void> {
+	await page.goto('/diary/setup');
+	await page.getByLabel('Name', { exact: true }).fill(name);
+	await page.getByLabel('Kind of workplace').selectOption('practice');
+	await page.getByLabel('How you work there').selectOption(basis);
+	await page.getByLabel('Nation').selectOption('ENG');
+	await submitForm(page, page.getByRole('button', { name: 'Add workplace' }));
+	await expect(page.getByRole('main').getByRole('status')).toHaveText('Workplace saved.');
+}
+
 /** Fills the sign-in form on the page the browser is on and submits it; checks nothing. */
 export async function submitSignIn(page: Page, email: string, password: string): Promise<Response> {
 	await page.getByLabel('Email', { exact: true }).fill(email);

@@ -1,14 +1,14 @@
 // Logs an operator can read (issue 16): a production server's whole output for a sign-in, a
 // password reset and a diary session is JSON lines, every line of a request carries its id, and
 // no line holds a password, a token, a session id or a full email address.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { hashToken } from '../../src/lib/server/auth/crypto';
+import { startBuiltServer } from '../../tools/server';
 import {
+	addWorkplace,
 	E2E_PORT,
 	expect,
 	readLink,
@@ -22,7 +22,6 @@ import {
 	waitForEmail
 } from './fixtures';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** abuse.spec.ts takes E2E_PORT + 2 and + 3, run-modes.spec.ts + 4. */
 const PORT = E2E_PORT + 5;
 const ORIGIN = `http://localhost:${PORT}`;
@@ -37,28 +36,26 @@ test('a sign-in, a password reset and a diary session leave JSON logs with reque
 }) => {
 	test.setTimeout(180_000);
 	const dataDir = mkdtempSync(join(tmpdir(), 'sessional-logs-'));
-	const server = spawn(process.execPath, [join('scripts', 'serve.mjs')], {
-		cwd: ROOT,
+	// The harness waits for /healthz; a server that exits at start fails the test with its output.
+	const server = await startBuiltServer({
+		entry: join('scripts', 'serve.mjs'),
+		port: PORT,
+		readyMs: 60_000,
 		env: {
-			...process.env,
 			NODE_ENV: '',
 			DATABASE_URL: '',
 			DATA_DIR: dataDir,
-			PORT: String(PORT),
 			ORIGIN,
-			ALLOW_HTTP_ORIGIN: '1',
 			CONTRIBUTOR_KEY_SECRET: randomBytes(32).toString('hex'),
 			SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
 			SESSIONAL_TODAY: '',
 			// The most the server will say.
 			LOG_LEVEL: 'debug'
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
+		}
+	}).catch((err) => {
+		rmSync(dataDir, { recursive: true, force: true });
+		throw err;
 	});
-	let output = '';
-	server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
 	const context = await browser.newContext({ baseURL: ORIGIN });
 	const page = await context.newPage();
 	const secrets: string[] = [];
@@ -67,19 +64,6 @@ test('a sign-in, a password reset and a diary session leave JSON logs with reque
 		if (cookie) secrets.push(cookie.value, hashToken(cookie.value));
 	};
 	try {
-		await expect
-			.poll(
-				async () => {
-					if (server.exitCode !== null) throw new Error(`npm run serve exited:\n${output}`);
-					return fetch(`${ORIGIN}/healthz`).then(
-						(r) => r.status,
-						() => 0
-					);
-				},
-				{ timeout: 60_000 }
-			)
-			.toBe(200);
-
 		// Register and sign in; confirm the address from its email.
 		const user = await registerUser(page);
 		secrets.push(user.password, user.email);
@@ -112,13 +96,7 @@ test('a sign-in, a password reset and a diary session leave JSON logs with reque
 		await sessionSecrets();
 
 		// A diary session: a workplace, then a morning's work saved.
-		await page.goto('/diary/setup');
-		await page.getByLabel('Name', { exact: true }).fill('Log Lane Surgery');
-		await page.getByLabel('Kind of workplace').selectOption('practice');
-		await page.getByLabel('How you work there').selectOption('locum');
-		await page.getByLabel('Nation').selectOption('ENG');
-		await submitForm(page, page.getByRole('button', { name: 'Add workplace' }));
-		await expect(page.getByRole('main').getByRole('status')).toHaveText('Workplace saved.');
+		await addWorkplace(page, 'Log Lane Surgery', 'locum');
 		await page.goto(`/diary/${TODAY}`);
 		await page.getByLabel('Start', { exact: true }).fill('09:00');
 		await page.getByLabel('Finish', { exact: true }).fill('13:00');
@@ -129,6 +107,7 @@ test('a sign-in, a password reset and a diary session leave JSON logs with reque
 		expect(savedId).toMatch(/^[0-9a-f-]{36}$/);
 
 		// Every line is JSON; every request line has its id; the save's id is in the log.
+		const output = server.log();
 		const lines = output.split('\n').filter((l) => l.trim() !== '' && !ADAPTER_LINES.test(l));
 		const entries = lines.map((line) => {
 			try {
@@ -149,8 +128,7 @@ test('a sign-in, a password reset and a diary session leave JSON logs with reque
 		expect(output).not.toContain(encodeURIComponent(user.email));
 	} finally {
 		await context.close();
-		server.kill('SIGTERM');
-		await exited;
+		await server.stop();
 		rmSync(dataDir, { recursive: true, force: true });
 	}
 });

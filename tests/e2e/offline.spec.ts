@@ -2,17 +2,16 @@
 // duplicates, conflicts shown to the doctor. The service worker is registered by the built app
 // only, which is what the e2e server runs.
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, registerUser, signIn, signOut, submitForm, test, TODAY } from './fixtures';
-
-async function addWorkplace(page: Page) {
-	await page.goto('/diary/setup');
-	await page.getByLabel('Name', { exact: true }).fill('Moorside Surgery');
-	await page.getByLabel('Kind of workplace').selectOption('practice');
-	await page.getByLabel('How you work there').selectOption('salaried');
-	await page.getByLabel('Nation').selectOption('ENG');
-	await submitForm(page, page.getByRole('button', { name: 'Add workplace' }));
-	await expect(page.getByRole('main').getByRole('status')).toHaveText('Workplace saved.');
-}
+import {
+	addWorkplace,
+	expect,
+	registerUser,
+	signIn,
+	signOut,
+	submitForm,
+	test,
+	TODAY
+} from './fixtures';
 
 async function fillSession(page: Page, start: string, finish: string, telephone: string) {
 	await page.getByLabel('Start', { exact: true }).fill(start);
@@ -54,7 +53,7 @@ test.describe('offline logging with the service worker', () => {
 		context
 	}) => {
 		await registerUser(page);
-		await addWorkplace(page);
+		await addWorkplace(page, 'Moorside Surgery', 'salaried');
 		const editUrl = await logOnline(page, '18:00', '19:00', '4');
 		// Let the worker take control, then open the pages once so it keeps them.
 		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
@@ -150,7 +149,7 @@ test.describe('sync without the service worker in the way', () => {
 		context
 	}) => {
 		await registerUser(page);
-		await addWorkplace(page);
+		await addWorkplace(page, 'Moorside Surgery', 'salaried');
 		await page.goto(`/diary/${TODAY}`);
 		await settle(page);
 		await context.setOffline(true);
@@ -187,7 +186,7 @@ test.describe('sync without the service worker in the way', () => {
 		browser
 	}) => {
 		const user = await registerUser(page);
-		await addWorkplace(page);
+		await addWorkplace(page, 'Moorside Surgery', 'salaried');
 		const editUrl = await logOnline(page, '18:00', '19:00', '4');
 		const other: BrowserContext = await browser.newContext({ serviceWorkers: 'block' });
 		const phone = await other.newPage();
@@ -234,7 +233,7 @@ test.describe('a shared computer: nothing of a doctor offline once their session
 	/** A doctor with a session logged, the diary's pages opened once under the worker. */
 	async function doctorWithDiaryKept(page: Page) {
 		const user = await registerUser(page);
-		await addWorkplace(page);
+		await addWorkplace(page, 'Moorside Surgery', 'salaried');
 		await logOnline(page, '18:00', '19:00', '4');
 		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 		await page.reload();
