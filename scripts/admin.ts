@@ -9,6 +9,7 @@
 // For someone who lost their authenticator app, passkeys and recovery codes: removes every second
 // factor and ends every session of the account (audited). An administrator is asked to set a new
 // one up at the next sign-in. This is the only way to remove an administrator's second factor.
+import './settings';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { setupDatabase, openDb } from '../src/lib/server/db/index';

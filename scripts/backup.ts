@@ -2,6 +2,7 @@
 // DATA_DIR when DATABASE_URL is not set, to one gzip'd file (src/lib/server/db/backup.ts) that
 // `npm run restore` loads into either kind of database. PostgreSQL can be backed up while the
 // server runs (one consistent snapshot); the embedded database only while the server is stopped.
+import './settings';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openDb } from '../src/lib/server/db/index';

@@ -1,5 +1,6 @@
 // npm run db:migrate — applies every pending migration to DATABASE_URL, or to the embedded
 // database in DATA_DIR when DATABASE_URL is not set.
+import './settings';
 import { migrate, openDb } from '../src/lib/server/db/index';
 import { syncReferenceData } from '../src/lib/server/db/reference';
 import { targetFromConfig } from '../src/lib/server/db/connection';

@@ -2,6 +2,7 @@
 // of database) into DATABASE_URL, or into the embedded database in DATA_DIR when DATABASE_URL is
 // not set, then runs the migrations written since the backup. Refuses a database that holds data
 // unless --force, which replaces everything in it. Stop the server first.
+import './settings';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDb } from '../src/lib/server/db/index';

@@ -4,6 +4,7 @@
 // National scale (issue 7, bench/README.md):
 //   npm run seed -- --doctors 10000 --submissions 1000000 --diary-years 5 [--diary-doctors 1000]
 // adds that many doctor accounts with their rate submissions and diaries in place of the demo rates.
+import './settings';
 import { parseArgs } from 'node:util';
 import { setupDatabase, openDb } from '../src/lib/server/db/index';
 import { targetFromConfig } from '../src/lib/server/db/connection';

@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO, E2E_PORT, expect, submitSignIn, test } from './fixtures';
 import { startBuiltServer } from '../../tools/server';
+import { startPostgres } from '../../tools/postgres';
+import pg from 'pg';
 
 // Issue 16: the demo (`npm start`, the suite's own server) answers at whatever address was typed;
 // the production command (`npm run serve`) refuses to start without its settings, never creates
@@ -129,6 +131,81 @@ test('npm run serve on a new database: no demo accounts; the administrator made 
 		await expect(page).toHaveURL(/\/account\/two-factor\?redirectTo=/);
 	} finally {
 		await server.stop();
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+});
+
+test('npm run serve on a fresh PostgreSQL database: migrated at start, no demo accounts; the administrator made on the command line while it serves signs in', async ({
+	page
+}) => {
+	// A fresh database on the CI's PostgreSQL (TEST_DATABASE_URL), or a throwaway server of its own.
+	const postgres = await startPostgres();
+	const dataDir = mkdtempSync(join(tmpdir(), 'sessional-serve-pg-'));
+	const settings = {
+		DATABASE_URL: postgres.url,
+		SMTP_URL: '',
+		// Would be the embedded database's folder: nothing may be written there.
+		DATA_DIR: dataDir,
+		ORIGIN: PRODUCTION,
+		CONTRIBUTOR_KEY_SECRET: randomBytes(32).toString('hex'),
+		SESSIONAL_TODAY: ''
+	};
+	const server = await startBuiltServer({
+		entry: join('scripts', 'serve.mjs'),
+		port: PRODUCTION_PORT,
+		readyMs: 60_000,
+		env: settings
+	}).catch(async (err) => {
+		await postgres.stop();
+		throw err;
+	});
+	const client = new pg.Client({ connectionString: postgres.url });
+	try {
+		// The server made the tables and created nobody.
+		await client.connect();
+		const users = await client.query<{ n: number }>('select count(*)::int as n from users');
+		expect(users.rows[0].n).toBe(0);
+		expect(server.log()).not.toMatch(/embedded database/);
+
+		// On PostgreSQL the administrator can be made while the server runs (README). Run with the
+		// server's settings; a wrong one is named in a line, as the server names it, not a stack trace.
+		const createAdmin = (env: Record<string, string>) =>
+			runScript(
+				[
+					'--import',
+					'tsx',
+					join('scripts', 'admin.ts'),
+					'create',
+					'first-admin@example.org',
+					'--password-stdin'
+				],
+				{ ...settings, NODE_ENV: 'production', ...env },
+				`${PASSWORD}\n`
+			);
+		const refused = createAdmin({ ALLOW_HTTP_ORIGIN: '' });
+		expect(refused.status).toBe(1);
+		expect(refused.stderr).toMatch(/ORIGIN: must be https:\/\/ in production/);
+		expect(refused.stderr).not.toMatch(/\bat \w+ \(/);
+
+		const created = createAdmin({ ALLOW_HTTP_ORIGIN: '1' });
+		expect(created.stderr).toBe('');
+		expect(created.stdout).toMatch(/Created administrator first-admin@example\.org\./);
+
+		await page.goto(`${PRODUCTION}/login`, { waitUntil: 'networkidle' });
+		await submitSignIn(page, DEMO.admin.email, DEMO.admin.password);
+		await expect(page.getByRole('alert')).toContainText('Wrong email or password.');
+
+		await submitSignIn(page, 'first-admin@example.org', PASSWORD);
+		await expect(page).toHaveURL(/\/account\/two-factor\?redirectTo=/);
+		const roles = await client.query<{ email: string; role: string }>(
+			'select email, role from users'
+		);
+		expect(roles.rows).toEqual([{ email: 'first-admin@example.org', role: 'admin' }]);
+		expect(readdirSync(dataDir)).toEqual([]);
+	} finally {
+		await client.end().catch(() => {});
+		await server.stop();
+		await postgres.stop();
 		rmSync(dataDir, { recursive: true, force: true });
 	}
 });

@@ -9,7 +9,7 @@ import { createTestUser, signedInSession } from './factory';
 // A port of its own: CI runs this file for several pinned days at once, beside the main run.
 const SMTP_PORT = await freePort();
 process.env.SMTP_URL = `smtp://127.0.0.1:${SMTP_PORT}`;
-const { runDueJobs, jobStatuses } = await import('../../src/lib/server/jobs/index');
+const { runDueJobs, jobStatuses, publishNow } = await import('../../src/lib/server/jobs/index');
 const { emailsDelivered, queueEmail } = await import('../../src/lib/server/email');
 const { openDb } = await import('../../src/lib/server/db/index');
 const clock = await import('../../src/lib/server/clock');
@@ -70,16 +70,19 @@ describe.each(DATABASES)('jobs that run themselves (%s)', (name) => {
 
 	it('publishes a quarter once its due date passes, once, with two instances ticking', async () => {
 		// Accepted reports in August 2026: the quarter ending 30 September is due on 1 November
-		// (lag of one month). The evening before, nothing is due.
+		// (lag of one month). Half an hour before midnight, nothing is due.
 		await addDoctors(t.db, 10, { prefix: 'jobs', pounds: (i) => 80 + i, month: '2026-08' });
-		clock.pinClock('2026-10-31T22:00:00Z');
+		clock.pinClock('2026-10-31T23:30:00Z');
 		await runDueJobs(t.db, { only: ['publication'] });
 		expect(await runsOf(t, 'publication')).toEqual([{ outcome: 'ok', detail: 'nothing was due' }]);
+		// Next due at midnight in London (GMT by then), when the quarter falls due, not an hour on.
+		const before = (await jobStatuses(t.db)).find((s) => s.name === 'publication')!;
+		expect(before.nextDueAt?.toISOString()).toBe('2026-11-01T00:00:00.000Z');
 
-		// Ticking again within the hour does nothing: the job is not due yet.
+		// Ticking again before midnight does nothing: the job is not due yet.
 		expect(await runDueJobs(t.db, { only: ['publication'] })).toEqual([]);
 
-		clock.pinClock('2026-11-01T06:00:00Z');
+		clock.pinClock('2026-11-01T00:00:30Z');
 		// A second instance: its own pool on a server; on PGlite (one process by design) the same one.
 		const other = t.url ? await openDb({ kind: 'postgres', url: t.url }) : t.db;
 		try {
@@ -105,14 +108,24 @@ describe.each(DATABASES)('jobs that run themselves (%s)', (name) => {
 		// The schedule is in the database, so a restarted instance carries on from it.
 		// (An hour after the run: the pinned clock moves on with the real one, hence the range.)
 		const nextDue = status.nextDueAt!.getTime();
-		expect(nextDue).toBeGreaterThanOrEqual(Date.parse('2026-11-01T07:00:00Z'));
-		expect(nextDue).toBeLessThan(Date.parse('2026-11-01T07:05:00Z'));
+		expect(nextDue).toBeGreaterThanOrEqual(Date.parse('2026-11-01T01:00:30Z'));
+		expect(nextDue).toBeLessThan(Date.parse('2026-11-01T01:05:30Z'));
 	});
 
 	it('publishes at start even when the job was not due (forced), and only what is due', async () => {
 		const [run] = await runDueJobs(t.db, { only: ['publication'], force: ['publication'] });
 		expect(run).toEqual({ job: 'publication', outcome: 'ok', detail: 'nothing was due' });
 		expect(await t.db.selectFrom('rate_snapshots').select('id').execute()).toHaveLength(1);
+	});
+
+	it('a publication asked for by a person is recorded with the job runs, saying who asked', async () => {
+		const run = await publishNow(t.db, { id: null, label: 'cli' }, 'npm run publish');
+		expect(run).toEqual({ status: 'done', published: [] });
+		const status = (await jobStatuses(t.db)).find((s) => s.name === 'publication')!;
+		expect(status.lastRun).toMatchObject({
+			outcome: 'ok',
+			detail: 'nothing was due (npm run publish)'
+		});
 	});
 
 	it('retries a refused email with back-off and sends it when the server accepts', async () => {

@@ -4,6 +4,7 @@ import {
 	FIRST_DATE,
 	LAST_DATE,
 	isAcceptedDate,
+	londonMidnight,
 	parseClockPin,
 	readDate,
 	readMonth
@@ -91,5 +92,18 @@ describe('parseClockPin', () => {
 		]) {
 			expect(parseClockPin(text), text).toBeNull();
 		}
+	});
+});
+
+describe('londonMidnight', () => {
+	it('is midnight GMT in winter and 23:00 UTC the evening before in summer time', () => {
+		expect(londonMidnight('2027-02-01').toISOString()).toBe('2027-02-01T00:00:00.000Z');
+		expect(londonMidnight('2027-05-01').toISOString()).toBe('2027-04-30T23:00:00.000Z');
+	});
+
+	it('on the days the clocks change, is the midnight before the change', () => {
+		// The clocks go forward at 01:00 GMT and back at 01:00 GMT (02:00 BST).
+		expect(londonMidnight('2027-03-28').toISOString()).toBe('2027-03-28T00:00:00.000Z');
+		expect(londonMidnight('2027-10-31').toISOString()).toBe('2027-10-30T23:00:00.000Z');
 	});
 });

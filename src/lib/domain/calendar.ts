@@ -322,3 +322,15 @@ const londonHourFormat = new Intl.DateTimeFormat('en-GB', {
 function londonHour(at: Date): number {
 	return Number(londonHourFormat.format(at));
 }
+
+/**
+ * The instant a day begins in London: midnight GMT in winter, 23:00 UTC the evening before in
+ * summer time. For "when is this day due" questions a job answers with an instant.
+ */
+export function londonMidnight(date: IsoDate): Date {
+	const utcMidnight = Date.parse(`${date}T00:00:00Z`);
+	// London is UTC or one hour ahead; at UTC midnight it is 00:00 in winter and 01:00 in summer.
+	return new Date(
+		londonHour(new Date(utcMidnight)) === 1 ? utcMidnight - 60 * 60_000 : utcMidnight
+	);
+}

@@ -8,12 +8,14 @@ import type { Db } from '../db/index';
 import type { JobOutcome } from '../db/schema';
 import * as clock from '../clock';
 import { config } from '../config';
-import { SYSTEM_ACTOR } from '../audit';
+import { SYSTEM_ACTOR, type Actor } from '../audit';
 import { deliverDueEmails } from '../email';
-import { publishDueSnapshots } from '../rates/publication';
+import { publishDueSnapshots, type PublicationRun } from '../rates/publication';
 import { publicationSettings } from '../rates/settings';
 import { deleteExpiredRows } from './clean-up';
 import { logger } from '../log';
+import { londonMidnight, nextDueDate } from '../../domain/calendar';
+import { todayInLondon } from '../../format';
 
 export type JobName = 'publication' | 'email-outbox' | 'clean-up';
 
@@ -27,6 +29,8 @@ interface Job {
 	label: string;
 	/** The wait from one run's start to the next run being due. */
 	everyMs: number;
+	/** An earlier next due time than `everyMs` gives, when the job knows one (from a run at `now`). */
+	dueBefore?(db: Db, now: Date): Promise<Date>;
 	run(db: Db): Promise<JobResult>;
 }
 
@@ -34,26 +38,32 @@ const MINUTE = 60_000;
 /** A claimed run holds its job this long at most; after that another instance may take it over. */
 const RUN_LEASE_MS = 30 * MINUTE;
 
+/** What a publication run did, as a job run records it. */
+function publicationResult(run: PublicationRun): JobResult {
+	if (run.status === 'busy')
+		return { outcome: 'skipped', detail: 'another run held the publication lock' };
+	if (run.published.length === 0) return { outcome: 'ok', detail: 'nothing was due' };
+	return {
+		outcome: 'ok',
+		detail: `published ${run.published.map((p) => `the quarter ending ${p.quarterEnd}`).join(', ')}`
+	};
+}
+
 export const JOBS: readonly Job[] = [
 	{
 		name: 'publication',
 		label: 'Publication of due quarters',
-		// Hourly, so a quarter due today is out within the hour (and at every start).
+		// Hourly (and at every start), and at the London midnight the next quarter falls due, so
+		// the quarter is out in the first minute of its day.
 		everyMs: 60 * MINUTE,
+		async dueBefore(db, now) {
+			const { lagMonths } = await publicationSettings(db);
+			return londonMidnight(nextDueDate(todayInLondon(now), lagMonths).dueOn);
+		},
 		async run(db) {
-			const run = await publishDueSnapshots(
-				db,
-				clock.today(),
-				await publicationSettings(db),
-				SYSTEM_ACTOR
+			return publicationResult(
+				await publishDueSnapshots(db, clock.today(), await publicationSettings(db), SYSTEM_ACTOR)
 			);
-			if (run.status === 'busy')
-				return { outcome: 'skipped', detail: 'another run held the publication lock' };
-			if (run.published.length === 0) return { outcome: 'ok', detail: 'nothing was due' };
-			return {
-				outcome: 'ok',
-				detail: `published ${run.published.map((p) => `the quarter ending ${p.quarterEnd}`).join(', ')}`
-			};
 		}
 	},
 	{
@@ -92,6 +102,9 @@ export const JOBS: readonly Job[] = [
  */
 async function claimJob(db: Db, job: Job, force: boolean): Promise<boolean> {
 	const now = clock.now();
+	const every = new Date(now.getTime() + job.everyMs);
+	const early = job.dueBefore ? await job.dueBefore(db, now) : every;
+	const nextDueAt = early < every && early > now ? early : every;
 	await db
 		.insertInto('scheduled_jobs')
 		.values({ name: job.name, next_due_at: now })
@@ -100,7 +113,7 @@ async function claimJob(db: Db, job: Job, force: boolean): Promise<boolean> {
 	const claimed = await db
 		.updateTable('scheduled_jobs')
 		.set({
-			next_due_at: new Date(now.getTime() + job.everyMs),
+			next_due_at: nextDueAt,
 			running_until: new Date(now.getTime() + RUN_LEASE_MS)
 		})
 		.where('name', '=', job.name)
@@ -113,6 +126,36 @@ async function claimJob(db: Db, job: Job, force: boolean): Promise<boolean> {
 		.returning('name')
 		.executeTakeFirst();
 	return claimed !== undefined;
+}
+
+/** Records a run (shown on the admin's publication page) and logs it. Never throws. */
+async function recordRun(db: Db, job: JobName, startedAt: Date, result: JobResult) {
+	try {
+		await db
+			.insertInto('job_runs')
+			.values({ job, started_at: startedAt, finished_at: clock.now(), ...result })
+			.execute();
+	} catch (err) {
+		logger('jobs').error({ err, job }, 'recording a job run failed');
+	}
+	const level = result.outcome === 'failed' ? 'warn' : 'info';
+	logger('jobs')[level]({ job, outcome: result.outcome }, result.detail);
+}
+
+/**
+ * Publication asked for by a person (the admin's "Publish now", `npm run publish`) rather than
+ * the schedule: publishes every due quarter now, as the job does, and records the run under the
+ * publication job with who asked, so the admin's page shows the latest publication whoever ran it.
+ */
+export async function publishNow(db: Db, actor: Actor, askedBy: string): Promise<PublicationRun> {
+	const startedAt = clock.now();
+	const run = await publishDueSnapshots(db, clock.today(), await publicationSettings(db), actor);
+	const result = publicationResult(run);
+	await recordRun(db, 'publication', startedAt, {
+		...result,
+		detail: `${result.detail} (${askedBy})`
+	});
+	return run;
 }
 
 export interface JobRunReport extends JobResult {
@@ -129,6 +172,7 @@ export async function runDueJobs(
 	options: { force?: readonly JobName[]; only?: readonly JobName[] } = {}
 ): Promise<JobRunReport[]> {
 	const reports: JobRunReport[] = [];
+	const lookedAt = clock.now();
 	for (const job of JOBS) {
 		if (options.only && !options.only.includes(job.name)) continue;
 		if (!(await claimJob(db, job, options.force?.includes(job.name) ?? false))) continue;
@@ -141,23 +185,23 @@ export async function runDueJobs(
 			const message = err instanceof Error ? err.message : String(err);
 			result = { outcome: 'failed', detail: message.slice(0, 300) };
 		}
+		await recordRun(db, job.name, startedAt, result);
 		try {
-			await db
-				.insertInto('job_runs')
-				.values({ job: job.name, started_at: startedAt, finished_at: clock.now(), ...result })
-				.execute();
 			await db
 				.updateTable('scheduled_jobs')
 				.set({ running_until: null })
 				.where('name', '=', job.name)
 				.execute();
 		} catch (err) {
-			logger('jobs').error({ err, job: job.name }, 'recording a job run failed');
+			logger('jobs').error({ err, job: job.name }, 'releasing a job failed');
 		}
-		const level = result.outcome === 'failed' ? 'warn' : 'info';
-		logger('jobs')[level]({ job: job.name, outcome: result.outcome }, result.detail);
 		reports.push({ job: job.name, ...result });
 	}
+	// Every look, at debug level: the app's time (pinned or not) and what this instance ran.
+	logger('jobs').debug(
+		{ at: lookedAt.toISOString(), ran: reports.map((r) => r.job) },
+		'looked for due jobs'
+	);
 	return reports;
 }
 

@@ -1,10 +1,9 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/connection';
 import { requireAdmin } from '$lib/server/auth/guards';
-import { publishDueSnapshots } from '$lib/server/rates/publication';
 import { publicationSettings } from '$lib/server/rates/settings';
 import { publicationStatus } from '$lib/server/admin/publication-status';
-import { jobStatuses } from '$lib/server/jobs/index';
+import { jobStatuses, publishNow } from '$lib/server/jobs/index';
 import { config } from '$lib/server/config';
 import * as clock from '$lib/server/clock';
 
@@ -25,10 +24,7 @@ export const actions: Actions = {
 		const admin = requireAdmin(event);
 		const db = getDb();
 		const started = performance.now();
-		const run = await publishDueSnapshots(db, clock.today(), await publicationSettings(db), {
-			id: admin.id,
-			label: admin.email
-		});
+		const run = await publishNow(db, { id: admin.id, label: admin.email }, 'Publish now');
 		return { run, seconds: Math.round((performance.now() - started) / 100) / 10 };
 	}
 };
