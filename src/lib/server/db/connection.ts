@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { config, type Config } from '../config';
 import { openDb, setupDatabase, type Db, type DbTarget } from './index';
 import { StorageReservePlugin } from './storage';
+import { logger } from '../log';
 
 export function targetFromConfig(c: Config = config()): DbTarget {
 	return c.DATABASE_URL
@@ -16,7 +17,13 @@ let starting: Promise<Db> | undefined;
 export function startDb(target: DbTarget = targetFromConfig()): Promise<Db> {
 	starting ??= (async () => {
 		const db = await openDb(target);
-		await setupDatabase(db);
+		const applied = await setupDatabase(db);
+		logger('db').info(
+			{ applied },
+			applied.length
+				? `applied ${applied.length} migrations`
+				: 'migrations: the database is up to date'
+		);
 		// Once started, the embedded database stops taking writes a reserve short of a full disk.
 		instance =
 			target.kind === 'pglite' && target.dataDir

@@ -81,11 +81,18 @@ export async function migrate(db: Kysely<any>, target?: string): Promise<Migrati
 	});
 }
 
-/** Migrations, then the reference rows the code defines: what every start, script and test runs. */
-export async function setupDatabase(db: Db): Promise<void> {
-	await migrate(db);
+/**
+ * Migrations, then the reference rows the code defines: what every start, script and test runs.
+ * Says which migrations this call applied (none when the schema was up to date, or when another
+ * instance starting at the same moment applied them first).
+ */
+export async function setupDatabase(db: Db): Promise<string[]> {
+	const applied = (await migrate(db))
+		.filter((r) => r.status === 'Success')
+		.map((r) => r.migrationName);
 	const { syncReferenceData } = await import('./reference');
 	await syncReferenceData(db);
+	return applied;
 }
 
 /** Counts come back as a number from PGlite and a string from pg. */
