@@ -91,3 +91,47 @@ describe('jobs and logs', () => {
 		expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
 	});
 });
+
+describe('a read replica (DATABASE_READ_URL)', () => {
+	const PRIMARY = 'postgres://sessional@db.example.org/sessional';
+	const REPLICA = 'postgres://sessional@replica.example.org/sessional';
+
+	it('is optional, and taken with DATABASE_URL', () => {
+		expect(loadConfig({ DATABASE_URL: PRIMARY }).DATABASE_READ_URL).toBeUndefined();
+		expect(
+			loadConfig({ DATABASE_URL: PRIMARY, DATABASE_READ_URL: REPLICA }).DATABASE_READ_URL
+		).toBe(REPLICA);
+		expect(loadConfig({ ...PRODUCTION, DATABASE_READ_URL: REPLICA }).DATABASE_READ_URL).toBe(
+			REPLICA
+		);
+	});
+
+	it('is refused without DATABASE_URL: the embedded database has no replica', () => {
+		expect(() => loadConfig({ DATABASE_READ_URL: REPLICA })).toThrow(
+			/DATABASE_READ_URL: names a PostgreSQL replica of DATABASE_URL, which is not set/
+		);
+		// Beside another wrong setting, both are named.
+		let message = '';
+		try {
+			loadConfig({
+				...PRODUCTION,
+				DATABASE_URL: undefined,
+				DATABASE_READ_URL: REPLICA,
+				ORIGIN: ''
+			});
+		} catch (err) {
+			message = (err as Error).message;
+		}
+		expect(message).toMatch(/DATABASE_READ_URL: names a PostgreSQL replica/);
+		expect(message).toMatch(/ORIGIN: required in production/);
+	});
+
+	it('is refused unless it is a PostgreSQL URL', () => {
+		expect(() => loadConfig({ DATABASE_URL: PRIMARY, DATABASE_READ_URL: 'replica' })).toThrow(
+			/DATABASE_READ_URL/
+		);
+		expect(() =>
+			loadConfig({ DATABASE_URL: PRIMARY, DATABASE_READ_URL: 'mysql://replica/sessional' })
+		).toThrow(/DATABASE_READ_URL: use a postgres:\/\/ URL/);
+	});
+});

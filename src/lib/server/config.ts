@@ -23,6 +23,14 @@ const schema = z
 	.object({
 		NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 		DATABASE_URL: z.string().url().optional(),
+		/** A streaming replica of DATABASE_URL for published figures (src/lib/server/rates/published.ts). */
+		DATABASE_READ_URL: z
+			.string()
+			.url()
+			.refine((v) => /^postgres(ql)?:\/\//.test(v), {
+				message: 'use a postgres:// URL: a PostgreSQL streaming replica of DATABASE_URL'
+			})
+			.optional(),
 		DATA_DIR: z.string().min(1).default('.data'),
 		/** The public URL; in production required, and https unless ALLOW_HTTP_ORIGIN says this is a test. */
 		ORIGIN: z.string().url().optional(),
@@ -55,6 +63,11 @@ const schema = z
 				message: 'use a date (2026-11-24) or an instant with its offset (2027-03-28T00:30:00Z)'
 			})
 			.optional()
+	})
+	.refine((c) => !(c.DATABASE_READ_URL && !c.DATABASE_URL), {
+		path: ['DATABASE_READ_URL'],
+		message:
+			'names a PostgreSQL replica of DATABASE_URL, which is not set: the embedded database has no replica; set DATABASE_URL to the primary, or unset DATABASE_READ_URL'
 	})
 	.refine((c) => !(c.NODE_ENV === 'production' && c.SESSIONAL_TODAY), {
 		path: ['SESSIONAL_TODAY'],
