@@ -11,7 +11,7 @@
 // Prints the figures (requests, errors by cause, p50/p95, the replica lag seen) and exits 1 only
 // on a correctness failure, never on a time: the waits are for events, with generous caps against
 // a hang. Flags: --app-dir DIR (a build made elsewhere; default: the checkout's, or a private
-// build when it has none), --users N (60), --seconds S (40).
+// build when it has none), --users N (30), --seconds S (40).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,7 +34,7 @@ import * as clock from '../src/lib/server/clock';
 const { values: flags } = parseArgs({
 	options: {
 		'app-dir': { type: 'string' },
-		users: { type: 'string', default: '60' },
+		users: { type: 'string', default: '30' },
 		seconds: { type: 'string', default: '40' }
 	}
 });
@@ -52,6 +52,9 @@ const REPLICA_DOWN_MS = 5_000;
 /** The sign-in limit per email on both instances, for the check that they count together. */
 const SIGN_IN_LIMIT = 4;
 
+// HAProxy's certificate here is a throwaway self-signed one on 127.0.0.1, made below: this process
+// talks to nothing else, so it does not check it (autocannon never does).
+process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const today = clock.today();
 const secret = randomBytes(32).toString('hex');
@@ -70,9 +73,9 @@ function check(name: string, passed: boolean, detail: string) {
 
 /** Waits for `done`, polling; only a hang reaches the cap. */
 async function waitFor(what: string, done: () => Promise<boolean> | boolean, capMs = 120_000) {
-	const until = Date.now() + capMs;
+	const until = performance.now() + capMs;
 	while (!(await done())) {
-		if (Date.now() > until) throw new Error(`gave up waiting: ${what}`);
+		if (performance.now() > until) throw new Error(`gave up waiting: ${what}`);
 		await sleep(250);
 	}
 }
@@ -86,6 +89,7 @@ async function main(): Promise<boolean> {
 	const dir = mkdtempSync(join(tmpdir(), 'sessional-scale-'));
 	let postgres: StartedPrimaryAndReplica | null = null;
 	let haproxy: ChildProcess | null = null;
+	let haproxyLog = '';
 	const servers: (RunningServer | null)[] = [null, null];
 	let db: Db | null = null;
 	try {
@@ -110,7 +114,11 @@ async function main(): Promise<boolean> {
 			DATA_DIR: join(dir, 'data')
 		};
 		const start = (i: number) =>
-			startBuiltServer({ appDir, port: appPorts[i], env: { ...env, DATA_DIR: join(dir, `data${i}`) } });
+			startBuiltServer({
+				appDir,
+				port: appPorts[i],
+				env: { ...env, DATA_DIR: join(dir, `data${i}`) }
+			});
 		const startBoth = async () => {
 			const started = await Promise.all([start(0), start(1)]);
 			servers[0] = started[0];
@@ -160,7 +168,9 @@ async function main(): Promise<boolean> {
 			.execute();
 		check(
 			'due quarters published once',
-			toNumber(quarters.n) > 0 && toNumber(quarters.n) === toNumber(quarters.d) && runs.length === 1,
+			toNumber(quarters.n) > 0 &&
+				toNumber(quarters.n) === toNumber(quarters.d) &&
+				runs.length === 1,
 			`${toNumber(quarters.n)} snapshots of ${toNumber(quarters.d)} quarters; publication runs that published: ${runs.length}`
 		);
 
@@ -168,12 +178,28 @@ async function main(): Promise<boolean> {
 		const pem = join(dir, 'sessional.pem');
 		const cert = spawnSync(
 			'openssl',
-			['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+			[
+				'req',
+				'-x509',
+				'-newkey',
+				'rsa:2048',
+				'-nodes',
+				'-days',
+				'1',
+				'-subj',
+				'/CN=localhost',
+				'-keyout',
+				join(dir, 'key.pem'),
+				'-out',
+				join(dir, 'cert.pem')
+			],
 			{ encoding: 'utf8' }
 		);
 		if (cert.status !== 0) throw new Error(`openssl: ${cert.stderr}`);
-		writeFileSync(pem, readFileSync(join(dir, 'cert.pem'), 'utf8') + readFileSync(join(dir, 'key.pem'), 'utf8'));
-		let haproxyLog = '';
+		writeFileSync(
+			pem,
+			readFileSync(join(dir, 'cert.pem'), 'utf8') + readFileSync(join(dir, 'key.pem'), 'utf8')
+		);
 		haproxy = spawn('haproxy', ['-db', '-f', join(ROOT, 'deploy', 'haproxy-instances.cfg')], {
 			env: {
 				...process.env,
@@ -219,7 +245,12 @@ async function main(): Promise<boolean> {
 		);
 
 		// 3. The load mix through HAProxy, with the faults.
-		const { users, seenByRole } = await makePeople(db, { users: USERS, rates: [1], today, userAgent: 'sessional-drill' });
+		const { users, seenByRole } = await makePeople(db, {
+			users: USERS,
+			rates: [1],
+			today,
+			userAgent: 'sessional-drill'
+		});
 		const checked = await preflight(users, origin, 0);
 		const lagSeen: number[] = [];
 		let lagError = '';
@@ -239,10 +270,14 @@ async function main(): Promise<boolean> {
 			await at(RESTART_AT);
 			await servers[1]!.stop().catch(() => 0);
 			servers[1] = await start(1);
-			timeline.push(`${Math.round((performance.now() - startedAt) / 1000)} s: instance 2 answering again`);
+			timeline.push(
+				`${Math.round((performance.now() - startedAt) / 1000)} s: instance 2 answering again`
+			);
 			await at(REPLICA_DOWN_AT);
 			await postgres!.replica.restart(REPLICA_DOWN_MS);
-			timeline.push(`${REPLICA_DOWN_AT} s: replica stopped for ${REPLICA_DOWN_MS / 1000} s, then started again`);
+			timeline.push(
+				`${REPLICA_DOWN_AT} s: replica stopped for ${REPLICA_DOWN_MS / 1000} s, then started again`
+			);
 		})();
 		console.error(`Load: ${USERS} people through HAProxy for ${SECONDS} s, with the faults…`);
 		const run: MixRun = await runMix(users, origin, SECONDS, true);
@@ -250,17 +285,20 @@ async function main(): Promise<boolean> {
 		clearInterval(sampling);
 
 		// 4. What must be true afterwards.
-		// Each connection has at most one request in flight; only a POST is not retried by HAProxy,
-		// so only a doctor's save in flight on the killed instance may fail, and with a 502.
-		const doctorsInFlight = seenByRole.doctor;
-		const allowed = run.failures.filter((f) => /^POST .* → 502/.test(f.request));
-		const allowedCount = allowed.reduce((s, f) => s + f.count, 0);
-		const other = run.errors - allowedCount;
+		// Each person's connection has at most one request in flight, so at most one per person can
+		// be caught on the killed instance. HAProxy sends a GET that got no answer to the other
+		// instance; a POST it does not (it may have been written), so the person gets a 502 or
+		// the connection closes. Nothing else may fail.
+		const inFlight = run.failures.filter((f) => /^POST .* → (502|no answer)/.test(f.request));
+		const inFlightCount = inFlight.reduce((s, f) => s + f.count, 0);
+		const other = run.errors - inFlightCount;
 		check(
 			'no request failed but those in flight on the killed instance',
-			other === 0 && allowedCount <= doctorsInFlight,
-			`${run.errors} failed: ${allowedCount} diary saves answered 502 (at most ${doctorsInFlight} could be in flight), ${other} others` +
-				(run.failures.length ? ` (${run.failures.map((f) => `${f.count} × ${f.request}`).join('; ')})` : '')
+			other === 0 && inFlightCount <= users.length,
+			`${run.errors} failed: ${inFlightCount} diary saves in flight on it (502 or no answer; at most ${users.length} could be), ${other} others` +
+				(run.failures.length
+					? ` (${run.failures.map((f) => `${f.count} × ${f.request}`).join('; ')})`
+					: '')
 		);
 		const { n } = await db
 			.selectFrom('worked_sessions')
@@ -281,21 +319,39 @@ async function main(): Promise<boolean> {
 			same.equal,
 			`${same.detail}; ${caughtUp.bytes} bytes behind when asked`
 		);
-		const mapOnBoth = await Promise.all(direct.map((d) => get(d, '/api/rates/in_hours_session', null)));
+		const mapOnBoth = await Promise.all(
+			direct.map((d) => get(d, '/api/rates/in_hours_session', null))
+		);
 		check(
 			'both instances answer the published figures alike',
 			mapOnBoth.every((a) => a.status === 200) && mapOnBoth[0].body === mapOnBoth[1].body,
 			`/api/rates/in_hours_session: ${mapOnBoth.map((a) => `${a.status}, ${a.body.length} bytes`).join(' and ')}`
 		);
 
-		console.log(`\nSessional scale drill (issue 17): 2 instances behind HAProxy, PostgreSQL ${postgres.version} primary and replica`);
-		console.log(describe(run, {}, `Mix: ${USERS} people (${seenByRole.visitor} visitors, ${seenByRole.doctor} doctors, ${seenByRole.member} members), 1 request/s each, ${SECONDS} s`));
+		console.log(
+			`\nSessional scale drill (issue 17): 2 instances behind HAProxy, PostgreSQL ${postgres.version} primary and replica`
+		);
+		console.log(
+			describe(
+				run,
+				{},
+				`Mix: ${USERS} people (${seenByRole.visitor} visitors, ${seenByRole.doctor} doctors, ${seenByRole.member} members), 1 request/s each, ${SECONDS} s`
+			)
+		);
 		console.log(`Faults: ${timeline.join('; ')}`);
+		// HAProxy writes each change of state twice (its log and its alert): one line each here.
+		const states = haproxyLog
+			.split('\n')
+			.map((l) => /Server app\/(app\d) is (DOWN|UP)/.exec(l)?.slice(1).join(' '))
+			.filter((state, i, all): state is string => !!state && state !== all[i - 1]);
+		console.log(`HAProxy saw: ${states.length ? states.join('; ') : 'no instance going down'}`);
 		console.log(
 			`Replica lag seen (sampled each second): max ${fmt(Math.max(0, ...lagSeen) / 1024)} KB of WAL, median ${fmt(median(lagSeen) / 1024)} KB` +
 				(lagError ? ` (while it was down: ${lagError})` : '')
 		);
-		console.log(`Errors by cause: ${run.failedAnswers} wrong answers, ${run.connectionErrors} connection errors, ${run.timeouts} timeouts`);
+		console.log(
+			`Errors by cause: ${run.failedAnswers} wrong answers, ${run.connectionErrors} connection errors, ${run.timeouts} timeouts, ${run.lost} requests whose connection closed before an answer`
+		);
 		console.log('\nChecks (decide the exit code):');
 		for (const c of checks) console.log(`  ${c.passed ? 'PASS' : 'FAIL'} ${c.name}: ${c.detail}`);
 		return checks.every((c) => c.passed);
@@ -354,7 +410,11 @@ function ask(
 	path: string,
 	headers: Record<string, string>,
 	body?: string
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+): Promise<{
+	status: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: string;
+}> {
 	return new Promise((resolve, reject) => {
 		const req = request(
 			{
@@ -379,7 +439,9 @@ function ask(
 				let text = '';
 				res.setEncoding('utf8');
 				res.on('data', (c: string) => (text += c));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+				res.on('end', () =>
+					resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text })
+				);
 			}
 		);
 		req.on('error', reject);
@@ -395,27 +457,50 @@ const DRILL_PASSWORD = 'drill-password-violet-92';
 
 /** Signs a seeded doctor in on one instance (their password set for the drill); the session cookie. */
 async function signInCookie(db: Db, instance: Instance, email: string): Promise<string | null> {
-	await db.updateTable('users').set({ password_hash: await hashPassword(DRILL_PASSWORD) }).where('email', '=', email).execute();
-	const answer = await ask(instance, 'POST', '/login', {}, new URLSearchParams({ email, password: DRILL_PASSWORD }).toString());
+	await db
+		.updateTable('users')
+		.set({ password_hash: await hashPassword(DRILL_PASSWORD) })
+		.where('email', '=', email)
+		.execute();
+	const answer = await ask(
+		instance,
+		'POST',
+		'/login',
+		{},
+		new URLSearchParams({ email, password: DRILL_PASSWORD }).toString()
+	);
 	const setCookie = answer.headers['set-cookie'];
-	const session = (Array.isArray(setCookie) ? setCookie : [setCookie ?? '']).find((c) => c.startsWith('session='));
+	const session = (Array.isArray(setCookie) ? setCookie : [setCookie ?? '']).find((c) =>
+		c.startsWith('session=')
+	);
 	return session ? session.split(';')[0] : null;
 }
 
 /** A sign-in with a wrong password: 'wrong' when it was checked, 'limited' when the limit refused it. */
 async function failedSignIn(instance: Instance, email: string): Promise<string> {
-	const answer = await ask(instance, 'POST', '/login', {}, new URLSearchParams({ email, password: 'not-the-password-1' }).toString());
+	const answer = await ask(
+		instance,
+		'POST',
+		'/login',
+		{},
+		new URLSearchParams({ email, password: 'not-the-password-1' }).toString()
+	);
 	if (/Too many sign-in attempts/.test(answer.body)) return 'limited';
 	if (/Wrong email or password/.test(answer.body)) return 'wrong';
 	return `${answer.status}`;
 }
 
 /** The published figures and the diary, row for row, on the primary and on the replica. */
-async function sameOnBoth(primaryUrl: string, replicaUrl: string): Promise<{ equal: boolean; detail: string }> {
+async function sameOnBoth(
+	primaryUrl: string,
+	replicaUrl: string
+): Promise<{ equal: boolean; detail: string }> {
 	const queries = {
 		snapshots: 'select id, quarter_end from rate_snapshots order by id',
-		cells: 'select * from rate_snapshot_cells order by snapshot_id, category_code, geo_level, geo_code',
-		diary: "select count(*)::int as n, md5(string_agg(id::text, ',' order by id)) as h from worked_sessions"
+		cells:
+			'select * from rate_snapshot_cells order by snapshot_id, category_code, geo_level, geo_code',
+		diary:
+			"select count(*)::int as n, md5(string_agg(id::text, ',' order by id)) as h from worked_sessions"
 	};
 	const parts: string[] = [];
 	let equal = true;

@@ -189,6 +189,7 @@ export class Recorder {
 	failedAnswers = 0;
 	connectionErrors = 0;
 	timeouts = 0;
+	lostRequests = 0;
 	postsStored = 0;
 	/** Answer times by the second of the window they arrived in. */
 	seconds: number[][] = [];
@@ -212,6 +213,13 @@ export class Recorder {
 		if (this.slow.length >= 500) return;
 		const at = Math.round(performance.now() - this.created) / 1000;
 		this.slow.push({ at, ms: Math.round(ms), what, nth });
+	}
+
+	/** A request whose connection closed before any answer came (a server that died under it). */
+	lost(role: Role, step: Step, path: string, nth: number) {
+		this.lostRequests++;
+		this.note(NaN, `${role} ${step.method} ${path} lost`, nth);
+		this.fail(`${step.method} ${path} → no answer (connection closed)`);
 	}
 
 	connectionError(role: Role, error: Error & { code?: string }, nth: number) {
@@ -301,10 +309,16 @@ export function runUser(
 	paced: boolean,
 	recorder: Recorder
 ): Instance {
+	// With one connection and no pipelining, the request in flight is the last one set up. Its
+	// answer is matched to it here, on the client's own events: autocannon's per-request
+	// onResponse is matched by a queue it does not clear when the server closes the connection,
+	// which would pair every later answer with the request before it.
 	let current: { step: Step; path: string } | null = null;
 	/** Answers this person has had: 1 is the first request on a new connection. */
 	let answers = 0;
-	let answered: { step: Step; path: string; status: number; location: string } | null = null;
+	let location = '';
+	/** A request was sent and has had neither an answer nor a connection error yet. */
+	let awaiting = false;
 	const requests: Request[] = user.steps.map((step) => ({
 		method: step.method,
 		setupRequest: (request) => {
@@ -318,14 +332,8 @@ export function runUser(
 				headers: headersFor(user, origin, step)
 			};
 		},
-		onResponse: (status, _body, _context, headers) => {
-			const location = headers.location ?? headers.Location ?? '';
-			answered = {
-				step,
-				path: current?.step === step ? current.path : '?',
-				status,
-				location: String(location)
-			};
+		onResponse: (_status, _body, _context, headers) => {
+			location = String(headers.location ?? headers.Location ?? '');
 		}
 	}));
 	const instance = autocannon({
@@ -337,15 +345,25 @@ export function runUser(
 		timeout: NO_ANSWER_SECONDS,
 		// The latencies are recorded here, per answer, not from autocannon's 2xx-only histogram.
 		ignoreCoordinatedOmission: paced ? true : undefined,
-		setupClient: (client) =>
-			client.on('response', (_status, _bytes, time) => {
+		setupClient: (client) => {
+			// autocannon's types name only 'response'; its client emits these too (lib/httpClient.js).
+			const events = client as unknown as NodeJS.EventEmitter;
+			// Sent while the one before is still unanswered: the connection was closed under it
+			// (autocannon reconnects and goes on without a word).
+			events.on('request', () => {
+				if (awaiting && current) recorder.lost(user.role, current.step, current.path, answers + 1);
+				awaiting = true;
+			});
+			events.on('connError', () => (awaiting = false));
+			events.on('timeout', () => (awaiting = false));
+			client.on('response', (status, _bytes, time) => {
 				answers++;
-				if (answered) {
-					const a = answered;
-					recorder.add(user.role, a.step, a.path, a.status, a.location, time, answers);
-				}
-				answered = null;
-			})
+				awaiting = false;
+				if (current)
+					recorder.add(user.role, current.step, current.path, status, location, time, answers);
+				location = '';
+			});
+		}
 	});
 	// Connection errors and timeouts belong to no answer: counted here, by kind and role.
 	instance.on('reqError', (error) => recorder.connectionError(user.role, error, answers + 1));
@@ -362,10 +380,12 @@ export interface MixRun {
 	responses: number;
 	requestsPerSecond: number;
 	latency: Percentiles;
-	/** Over the whole run, warm-up included: wrong answers, connection errors and timeouts. */
+	/** Over the whole run, warm-up included: wrong answers, connection errors, timeouts, lost requests. */
 	errors: number;
 	failedAnswers: number;
 	connectionErrors: number;
+	/** Requests whose connection closed before an answer (autocannon goes on silently). */
+	lost: number;
 	timeouts: number;
 	statuses: Record<string, number>;
 	routes: Record<string, Percentiles & { role: Role; errors: number; perSecond: number }>;
@@ -455,9 +475,14 @@ export async function runMix(
 		responses: recorder.all.length,
 		requestsPerSecond: recorder.all.length / windowSeconds,
 		latency: percentiles(recorder.all),
-		errors: recorder.failedAnswers + recorder.connectionErrors + recorder.timeouts,
+		errors:
+			recorder.failedAnswers +
+			recorder.connectionErrors +
+			recorder.timeouts +
+			recorder.lostRequests,
 		failedAnswers: recorder.failedAnswers,
 		connectionErrors: recorder.connectionErrors,
+		lost: recorder.lostRequests,
 		timeouts: recorder.timeouts,
 		statuses: Object.fromEntries([...recorder.statuses].sort((a, b) => a[0] - b[0])),
 		routes,
@@ -615,7 +640,7 @@ export function describe(run: MixRun, alone: Record<string, Alone>, title: strin
 		table(run, alone),
 		`${run.responses.toLocaleString('en-GB')} answers in the ${run.seconds.toFixed(1)} s window (after ${run.warmupSeconds} s of warm-up): ${Math.round(run.requestsPerSecond)} req/s; ` +
 			`latency p50 ${fmt(run.latency.p50)} ms, p95 ${fmt(run.latency.p95)} ms, p99 ${fmt(run.latency.p99)} ms; ` +
-			`errors ${run.errors} (${run.failedAnswers} wrong answers, ${run.connectionErrors} connection errors, ${run.timeouts} timeouts); ` +
+			`errors ${run.errors} (${run.failedAnswers} wrong answers, ${run.connectionErrors} connection errors, ${run.timeouts} timeouts, ${run.lost} without an answer); ` +
 			`statuses ${JSON.stringify(run.statuses)}; ` +
 			`1-min load average ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}; ` +
 			`CPU: server ${Math.round(run.cpu.server * 100)} % of a core (${fmt((run.cpu.server * run.seconds * 1000) / run.responses)} ms per answer), load generator ${Math.round(run.cpu.loadGenerator * 100)} % of a core ` +
