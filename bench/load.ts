@@ -287,7 +287,7 @@ async function main(): Promise<boolean> {
 				`${latencyMeetsBudget ? 'meets' : 'misses'}; 1-min load average during the run ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}.`
 		);
 		console.log(
-			`Check (decides the exit code): errors in the paced mix ${paced.errors} (≤ ${BUDGET.errors}: wrong answers, connection errors, no answer within ${NO_ANSWER_SECONDS} s), ` +
+			`Check (decides the exit code): errors in the paced mix ${paced.errors} (≤ ${BUDGET.errors}: wrong answers, connection errors, no answer within ${NO_ANSWER_SECONDS} s, a connection closed before its answer), ` +
 				`saves answered 303 and not stored ${lostWrites} (0): ${passed ? 'PASS' : 'FAIL'}.`
 		);
 		// One file for both databases: this run replaces its own backend's entry only.
