@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { config, type Config } from '../config';
 import { openDb, setupDatabase, type Db, type DbTarget } from './index';
 import { StorageReservePlugin } from './storage';
+import { logger } from '../log';
 
 export function targetFromConfig(c: Config = config()): DbTarget {
 	return c.DATABASE_URL
@@ -24,7 +25,10 @@ export function startDb(
 ): Promise<Db> {
 	starting ??= (async () => {
 		const db = await openDb(target);
-		if (readUrl) replica = await openDb({ kind: 'postgres', url: readUrl, readReplica: true });
+		if (readUrl) {
+			replica = await openDb({ kind: 'postgres', url: readUrl, readReplica: true });
+			logger('db').info('published figures are read on the replica named by DATABASE_READ_URL');
+		}
 		await setupDatabase(db);
 		// Once started, the embedded database stops taking writes a reserve short of a full disk.
 		instance =

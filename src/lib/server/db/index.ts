@@ -38,11 +38,12 @@ export async function openDb(target: DbTarget): Promise<Db> {
 		const Pool = pg.default?.Pool ?? pg.Pool;
 		const types = pg.default?.types ?? pg.types;
 		types.setTypeParser(DATE_OID, (v: string) => v);
-		// A server that does not answer a connect within 5 s makes the request a 503, not a hang.
+		// A server that does not answer a connect within 5 s makes the request a 503, not a hang;
+		// a replica that does not answer within 2 s sends the read to the primary instead.
 		const pool = new Pool({
 			connectionString: target.url,
 			max: 10,
-			connectionTimeoutMillis: 5_000
+			connectionTimeoutMillis: target.readReplica ? 2_000 : 5_000
 		});
 		// A dropped server connection must not crash the process; the next query reconnects.
 		// On the replica it is one of the outage's lines: rates/published.ts warns once for all.
