@@ -19,7 +19,8 @@ const dateFree = [
 	'tests/integration/backup.test.ts',
 	'tests/integration/proxy.test.ts',
 	'tests/integration/migration-lock.test.ts',
-	'tests/integration/publication-instances.test.ts'
+	'tests/integration/publication-instances.test.ts',
+	'tests/integration/read-replica.test.ts'
 ];
 
 // SESSIONAL_DAYS="2027-01-31 2027-02-01 …" runs both suites once per day in one vitest process,

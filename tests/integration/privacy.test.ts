@@ -39,7 +39,9 @@ vi.mock('../../src/lib/server/db/connection', () => ({
 	getDb: () => {
 		if (!connection.db) throw new Error('No test database yet');
 		return connection.db;
-	}
+	},
+	// No read replica: published figures are read on the same database (rates/published.ts).
+	getReadReplica: () => null
 }));
 
 // Publication takes an explicit day: on 24 Nov 2026 with a one-month lag the latest quarter ends

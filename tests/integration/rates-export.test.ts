@@ -24,7 +24,9 @@ vi.mock('../../src/lib/server/db/connection', () => ({
 	getDb: () => {
 		if (!connection.db) throw new Error('No test database yet');
 		return connection.db;
-	}
+	},
+	// No read replica: published figures are read on the same database (rates/published.ts).
+	getReadReplica: () => null
 }));
 
 // On 24 Nov 2026 with a one-month lag the latest quarter ends 30 Sep 2026 (as in privacy.test.ts).

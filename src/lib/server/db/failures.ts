@@ -95,11 +95,15 @@ export function rethrowDatabaseFailure(err: unknown): never {
 }
 
 /**
- * The pg pool as Kysely's PostgresDialect sees it, with database failures turned into 503/507.
+ * The pg pool as Kysely's PostgresDialect sees it, with database failures turned into 503/507
+ * (`rethrow`; a read replica's pool passes them on as they are, for its caller to fall back).
  * Each client also gets an error listener of its own: pg emits 'error' on a checked-out client
  * whose socket closes (a server shutdown), which with no listener would end the process.
  */
-export function guardPool(pool: Pool): PostgresPool {
+export function guardPool(
+	pool: Pool,
+	rethrow: (err: unknown) => never = rethrowDatabaseFailure
+): PostgresPool {
 	const guarded = new WeakMap<PoolClient, PostgresPoolClient>();
 	const wrap = (client: PoolClient): PostgresPoolClient => {
 		let wrapper = guarded.get(client);
@@ -116,7 +120,7 @@ export function guardPool(pool: Pool): PostgresPool {
 				}
 				return client.query(sqlOrCursor, parameters as unknown[]).catch((err: unknown) => {
 					if (isConnectionFailure(err)) broken = true;
-					return rethrowDatabaseFailure(err);
+					return rethrow(err);
 				});
 			};
 			wrapper = {
@@ -130,7 +134,7 @@ export function guardPool(pool: Pool): PostgresPool {
 		return wrapper;
 	};
 	return {
-		connect: () => pool.connect().then(wrap, rethrowDatabaseFailure),
+		connect: () => pool.connect().then(wrap, rethrow),
 		end: () => pool.end()
 	};
 }

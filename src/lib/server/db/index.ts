@@ -15,7 +15,15 @@ export type DbTarget =
 			/** Start from a dump of another PGlite's data directory (PGlite's dumpDataDir). */
 			loadDataDir?: Blob;
 	  }
-	| { kind: 'postgres'; url: string };
+	| {
+			kind: 'postgres';
+			url: string;
+			/**
+			 * A read replica (DATABASE_READ_URL): its failures reach the caller as pg raised them,
+			 * for the caller to fall back to the primary, rather than as a 503 of its own.
+			 */
+			readReplica?: boolean;
+	  };
 
 const DATE_OID = 1082;
 
@@ -30,15 +38,26 @@ export async function openDb(target: DbTarget): Promise<Db> {
 		const Pool = pg.default?.Pool ?? pg.Pool;
 		const types = pg.default?.types ?? pg.types;
 		types.setTypeParser(DATE_OID, (v: string) => v);
-		// A server that does not answer a connect within 5 s makes the request a 503, not a hang.
+		// A server that does not answer a connect within 5 s makes the request a 503, not a hang;
+		// a replica that does not answer within 2 s sends the read to the primary instead.
 		const pool = new Pool({
 			connectionString: target.url,
 			max: 10,
-			connectionTimeoutMillis: 5_000
+			connectionTimeoutMillis: target.readReplica ? 2_000 : 5_000
 		});
 		// A dropped server connection must not crash the process; the next query reconnects.
-		pool.on('error', (err) => logger('db').error({ reason: err.message }, 'idle client error'));
-		return new Kysely<Database>({ dialect: new PostgresDialect({ pool: guardPool(pool) }) });
+		// On the replica it is one of the outage's lines: rates/published.ts warns once for all.
+		pool.on('error', (err) =>
+			target.readReplica
+				? logger('db').debug({ reason: err.message }, 'idle client error on the read replica')
+				: logger('db').error({ reason: err.message }, 'idle client error')
+		);
+		const guarded = target.readReplica
+			? guardPool(pool, (err) => {
+					throw err;
+				})
+			: guardPool(pool);
+		return new Kysely<Database>({ dialect: new PostgresDialect({ pool: guarded }) });
 	}
 	const { PGlite, types } = await import('@electric-sql/pglite');
 	if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });

@@ -31,14 +31,16 @@ export interface PublishedRates {
 }
 
 /**
- * The member shape of the latest snapshot for the given kinds of work, read through the same
- * reader as the map; null while nothing has been published. Unknown codes are left out.
+ * The member shape of a snapshot (by default the latest on `db`) for the given kinds of work, read
+ * through the same reader as the map; null while nothing has been published. Unknown codes are
+ * left out.
  */
 export async function readPublishedRates(
 	db: Db,
-	categoryCodes: readonly string[]
+	categoryCodes: readonly string[],
+	latest?: SnapshotInfo | null
 ): Promise<PublishedRates | null> {
-	const snapshot = await latestSnapshot(db);
+	const snapshot = latest === undefined ? await latestSnapshot(db) : latest;
 	if (!snapshot) return null;
 	const categories: RateCells<MemberCell>[] = [];
 	for (const code of categoryCodes) {

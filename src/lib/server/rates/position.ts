@@ -1,7 +1,7 @@
 import type { Db } from '../db/index';
 import { ancestorsOf } from '../../domain/geography';
 import { readRateCells } from './read';
-import type { MemberCell } from '../../domain/published-cell';
+import type { MemberCell, SnapshotInfo } from '../../domain/published-cell';
 import { positionAgainst, type QuartilePosition } from '../../domain/rate-position';
 import type { OwnSubmission } from './submissions';
 
@@ -14,9 +14,14 @@ export interface OwnPosition {
 
 /**
  * For each category, where the doctor's latest accepted rate sits against the published quartiles
- * of the finest cell that has them. Uses published figures only.
+ * of the finest cell that has them, in `snapshot` (by default the latest on `db`). Uses published
+ * figures only; the submissions are the doctor's own, read by the caller on the primary.
  */
-export async function ownPositions(db: Db, submissions: OwnSubmission[]): Promise<OwnPosition[]> {
+export async function ownPositions(
+	db: Db,
+	submissions: OwnSubmission[],
+	snapshot?: SnapshotInfo | null
+): Promise<OwnPosition[]> {
 	const latest = new Map<string, OwnSubmission>();
 	for (const s of submissions) {
 		if (s.status !== 'accepted') continue;
@@ -25,7 +30,7 @@ export async function ownPositions(db: Db, submissions: OwnSubmission[]): Promis
 	}
 	const positions: OwnPosition[] = [];
 	for (const [category, s] of latest) {
-		const data = await readRateCells(db, category, 'member');
+		const data = await readRateCells(db, category, 'member', snapshot);
 		if (!data?.snapshot) continue;
 		const byCode = new Map(data.cells.map((c) => [c.geoCode, c]));
 		const chain = [s.areaCode, ...(ancestorsOf(s.areaCode) ?? []).map((u) => u.code)];

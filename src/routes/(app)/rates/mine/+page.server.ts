@@ -4,10 +4,20 @@ import { getDb } from '$lib/server/db/connection';
 import { requireUser } from '$lib/server/auth/guards';
 import { invalid } from '$lib/server/forms';
 import { isMemberOn } from '$lib/server/membership';
-import { deleteOwnSubmission, listOwnSubmissions } from '$lib/server/rates/submissions';
+import {
+	deleteOwnSubmission,
+	listOwnSubmissions,
+	type OwnSubmission
+} from '$lib/server/rates/submissions';
+import { currentPublishedSnapshot, readPublished } from '$lib/server/rates/published';
 import { listRateCategories } from '$lib/server/rates/read';
 import { ownPositions } from '$lib/server/rates/position';
 import { publicationSettings } from '$lib/server/rates/settings';
+
+async function ownPublishedPositions(submissions: OwnSubmission[]) {
+	const snapshot = await currentPublishedSnapshot();
+	return readPublished(snapshot, (published) => ownPositions(published, submissions, snapshot));
+}
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -23,8 +33,9 @@ export const load: PageServerLoad = async (event) => {
 		categoryNames: Object.fromEntries(categories.map((c) => [c.code, c.name])),
 		member,
 		minContributors,
-		// Computed only for this doctor, only for members, only against published cells.
-		positions: member ? await ownPositions(db, submissions) : [],
+		// Computed only for this doctor, only for members, only against published cells (read on
+		// the replica when it has the current snapshot: rates/published.ts).
+		positions: member ? await ownPublishedPositions(submissions) : [],
 		saved: event.url.searchParams.get('saved'),
 		replaced: event.url.searchParams.has('replaced'),
 		deleted: event.url.searchParams.has('deleted')

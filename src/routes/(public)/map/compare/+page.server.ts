@@ -1,7 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/connection';
 import { rateAudienceFor } from '$lib/server/rates/audience';
-import { currentSnapshot, keptRateCells } from '$lib/server/rates/cache';
+import { keptRateCells } from '$lib/server/rates/cache';
+import { currentPublishedSnapshot, readPublished } from '$lib/server/rates/published';
 import { listRateCategories } from '$lib/server/rates/read';
 import { publicationSettings } from '$lib/server/rates/settings';
 import { allGeoUnits, childrenOf, isSingleRegionNation } from '$lib/domain/geography';
@@ -12,8 +13,9 @@ const MAX_CATEGORIES = 2;
 
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const db = getDb();
-	const categories = await listRateCategories(db);
 	const audience = await rateAudienceFor(db, locals.user);
+	const snapshot = await currentPublishedSnapshot();
+	const categories = await readPublished(snapshot, listRateCategories);
 	// A nation that is one region, and an area that is its whole region, are offered once.
 	const units = allGeoUnits();
 	const places = units
@@ -35,16 +37,19 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		0,
 		MAX_CATEGORIES
 	);
-	const snapshot = await currentSnapshot(db);
-	const columns = [];
-	for (const category of categoryCodes) {
-		const data = await keptRateCells(db, category, 'member', snapshot);
-		const byCode = new Map((data?.cells ?? []).map((c) => [c.geoCode, c]));
-		columns.push({
-			category,
-			cells: placeCodes.map((code) => byCode.get(code)).filter((c): c is MemberCell => !!c)
-		});
-	}
+	// Every column from one database and one snapshot (rates/published.ts).
+	const columns = await readPublished(snapshot, async (published) => {
+		const columns = [];
+		for (const category of categoryCodes) {
+			const data = await keptRateCells(published, category, 'member', snapshot);
+			const byCode = new Map((data?.cells ?? []).map((c) => [c.geoCode, c]));
+			columns.push({
+				category,
+				cells: placeCodes.map((code) => byCode.get(code)).filter((c): c is MemberCell => !!c)
+			});
+		}
+		return columns;
+	});
 	// The detail threshold in force (an admin setting), for the copy about the middle half.
 	const { detailContributors } = await publicationSettings(db);
 	return {
