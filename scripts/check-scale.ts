@@ -4,8 +4,9 @@
 //      with due quarters (published once), and HAProxy running deploy/haproxy-instances.cfg;
 //   2  a session made on one instance works on the other, and a sign-in limit counts attempts
 //      made on both;
-//   3  the load mix of bench/load.ts (tools/load-mix.ts) through HAProxy, during which one instance
-//      is killed (SIGKILL) and started again, and later the replica is stopped for a few seconds;
+//   3  the load mix of bench/load.ts (tools/load-mix.ts) through HAProxy, during which the replica
+//      is stopped, one instance is killed (SIGKILL) and started again, and the replica is started
+//      once the new instance has read published figures on the primary instead;
 //   4  every diary save that was acknowledged is in the database, no request failed but those in
 //      flight on the killed instance, and the replica's copy equals the primary's once caught up.
 // Prints the figures (requests, errors by cause, p50/p95, the replica lag seen) and exits 1 only
@@ -44,11 +45,14 @@ if (!(USERS >= 10) || !(SECONDS >= 30)) {
 	console.error('--users is at least 10 and --seconds at least 30 (the faults need the time)');
 	process.exit(2);
 }
-/** When the faults happen, in seconds after the load starts (its warm-up is 5 s). */
+/**
+ * When the faults start, in seconds after the load starts (its warm-up is 5 s): the replica is
+ * stopped, one instance killed and started again, and the replica started once the new instance
+ * has had to read published figures without it (an event, whenever it comes).
+ */
+const REPLICA_DOWN_AT = 8;
 const KILL_AT = 10;
-const RESTART_AT = 16;
-const REPLICA_DOWN_AT = 24;
-const REPLICA_DOWN_MS = 5_000;
+const RESTART_AT = 14;
 /** The sign-in limit per email on both instances, for the check that they count together. */
 const SIGN_IN_LIMIT = 4;
 
@@ -263,21 +267,28 @@ async function main(): Promise<boolean> {
 				.then((l) => lagSeen.push(l.bytes))
 				.catch((err) => (lagError = (err as Error).message));
 		}, 1000);
+		const now = () => `${Math.round((performance.now() - startedAt) / 1000)} s`;
+		let fellBack = false;
 		const faults = (async () => {
+			await at(REPLICA_DOWN_AT);
+			await postgres!.replica.pause();
+			timeline.push(`${now()}: replica stopped`);
 			await at(KILL_AT);
 			servers[1]!.child.kill('SIGKILL');
-			timeline.push(`${KILL_AT} s: instance 2 killed (SIGKILL)`);
+			timeline.push(`${now()}: instance 2 killed (SIGKILL)`);
 			await at(RESTART_AT);
 			await servers[1]!.stop().catch(() => 0);
 			servers[1] = await start(1);
-			timeline.push(
-				`${Math.round((performance.now() - startedAt) / 1000)} s: instance 2 answering again`
+			timeline.push(`${now()}: instance 2 answering again`);
+			// Its memory holds no published figures yet, so its first map or API answer reads them:
+			// on the primary, since the replica is down. The replica comes back once that happened.
+			const restarted = servers[1];
+			await waitFor('instance 2 to fall back to the primary for published figures', () =>
+				restarted.log().includes('read replica unavailable')
 			);
-			await at(REPLICA_DOWN_AT);
-			await postgres!.replica.restart(REPLICA_DOWN_MS);
-			timeline.push(
-				`${REPLICA_DOWN_AT} s: replica stopped for ${REPLICA_DOWN_MS / 1000} s, then started again`
-			);
+			fellBack = true;
+			await postgres!.replica.resume();
+			timeline.push(`${now()}: replica started again, after instance 2 had read on the primary`);
 		})();
 		console.error(`Load: ${USERS} people through HAProxy for ${SECONDS} s, with the faults…`);
 		const run: MixRun = await runMix(users, origin, SECONDS, true);
@@ -299,6 +310,13 @@ async function main(): Promise<boolean> {
 				(run.failures.length
 					? ` (${run.failures.map((f) => `${f.count} × ${f.request}`).join('; ')})`
 					: '')
+		);
+		check(
+			'with the replica down, published figures were read on the primary',
+			fellBack,
+			fellBack
+				? 'the restarted instance logged "read replica unavailable" and answered from the primary'
+				: 'the restarted instance never needed the replica'
 		);
 		const { n } = await db
 			.selectFrom('worked_sessions')
