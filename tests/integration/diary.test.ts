@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, openTestDatabase, type TestDatabase } from './harness';
-import { createTestUser } from './factory';
+import { createTestUser, createTestWorkplace, morningSurgeryFields } from './factory';
 import type { Db } from '../../src/lib/server/db/index';
 import { entrySchema, jobPlanSchema, type EntryInput } from '../../src/lib/schemas/diary';
 import { parseForm } from '../../src/lib/server/forms';
@@ -57,17 +57,7 @@ function parseEntry(fields: Record<string, string>, today = TODAY) {
 }
 
 function entry(workplaceId: string, date: string, over: Partial<EntryInput> = {}): EntryInput {
-	const parsed = parseEntry({
-		date,
-		workplaceId,
-		sessionType: 'surgery',
-		start: '08:30',
-		finish: '12:40',
-		act_consulting: '180',
-		act_admin: '70',
-		con_face_to_face: '18',
-		con_telephone: '10'
-	});
+	const parsed = parseEntry(morningSurgeryFields(workplaceId, date));
 	if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
 	return { ...parsed.data, ...over };
 }
@@ -75,23 +65,16 @@ function entry(workplaceId: string, date: string, over: Partial<EntryInput> = {}
 /** A salaried doctor with a weekday-morning job plan (08:30–12:40) at £96,000 from 2021. */
 async function salariedDoctor(db: Db): Promise<{ user: string; workplaceId: string }> {
 	const user = await newUser(db);
-	const w = await createWorkplace(db, user, {
-		name: 'Long Practice',
-		kind: 'practice',
-		basis: 'salaried',
-		areaCode: '',
-		nation: 'ENG'
-	});
-	if (!w.ok) throw new Error('no workplace');
+	const workplaceId = await createTestWorkplace(db, user, { name: 'Long Practice' });
 	const form = new FormData();
-	form.set('workplaceId', w.id);
+	form.set('workplaceId', workplaceId);
 	form.set('effectiveFrom', '2021-11-01');
 	form.set('salary', '96000');
 	for (const day of [1, 2, 3, 4, 5]) form.set(`s${day}_0_type`, 'surgery');
 	const plan = parseForm(jobPlanSchema, form);
 	if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
 	await createJobPlan(db, user, plan.data);
-	return { user, workplaceId: w.id };
+	return { user, workplaceId };
 }
 
 async function countEntries(db: Db, userId: string): Promise<number> {
