@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import {
+	checkPage,
 	DEMO,
 	expect,
-	expectNoA11yViolations,
 	readLink,
 	registerUser,
-	screenshot,
 	signIn,
 	submitForm,
 	test,
@@ -52,11 +51,6 @@ async function registerAndVerify(browser: Browser, mailServer: MailServer, email
 	await page.goto(link);
 	await expect(page.getByText('Thank you: your email address is confirmed.')).toBeVisible();
 	return { ...user, page, context };
-}
-
-async function checkPage(page: Page, name: string) {
-	await expectNoA11yViolations(page);
-	await screenshot(page, name);
 }
 
 /** The admin page for the account with this email. */

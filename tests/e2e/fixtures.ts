@@ -3,13 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateHOTP } from '@oslojs/otp';
-import { test as base, expect, type Locator, type Page, type Response } from '@playwright/test';
+import {
+	test as base,
+	expect,
+	type Browser,
+	type BrowserContext,
+	type Locator,
+	type Page,
+	type Response
+} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import smtpTester, { type MailServer } from 'smtp-tester';
 import * as clock from '../../src/lib/server/clock';
 import { parseTotpKey } from '../../src/lib/server/auth/totp';
 import { DEMO_ADMIN_TOTP_KEY } from '../../scripts/seed/demo';
 import { addMonths } from '../../src/lib/domain/calendar';
+import { RATE_CATEGORIES } from '../../src/lib/domain/rate-units';
 
 export { expect };
 
@@ -296,3 +305,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 	mkdirSync(SCREENSHOT_DIR, { recursive: true });
 	await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, fullPage: true });
 }
+
+/** Axe, then a screenshot: a page a person will look at. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+	await expectNoA11yViolations(page);
+	await screenshot(page, name);
+}
+
+/** A new browser context on the app, with no cookies: another device, or a sign-in from scratch. */
+export async function freshContext(browser: Browser): Promise<BrowserContext> {
+	return browser.newContext({ baseURL: test.info().project.use.baseURL });
+}
+
+/** Every kind of work a rate is shared for, in the order the map offers them. */
+export const RATE_CATEGORY_CODES = RATE_CATEGORIES.map((c) => c.code);

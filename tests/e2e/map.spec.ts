@@ -1,6 +1,14 @@
 import { inflateSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
-import { DEMO, expect, expectNoA11yViolations, screenshot, signIn, test } from './fixtures';
+import {
+	DEMO,
+	expect,
+	expectNoA11yViolations,
+	RATE_CATEGORY_CODES,
+	screenshot,
+	signIn,
+	test
+} from './fixtures';
 import {
 	colourFor,
 	legendSteps,
@@ -35,14 +43,6 @@ interface ApiAnswer {
 	snapshot: { windowFrom: string; windowTo: string } | null;
 	cells: ApiCell[];
 }
-
-const CATEGORIES = [
-	'in_hours_session',
-	'duty_doctor',
-	'extended_access',
-	'out_of_hours',
-	'remote'
-] as const;
 
 const MEMBER_ONLY_KEYS = ['quartiles', 'contactsPerHour', 'trend', 'p25', 'p75'];
 
@@ -569,7 +569,7 @@ test.describe('what visitors and doctors receive', () => {
 			page
 		}) => {
 			if (who === 'doctor') await signIn(page, DEMO.doctor.email, DEMO.doctor.password);
-			for (const category of CATEGORIES) {
+			for (const category of RATE_CATEGORY_CODES) {
 				const response = await page.request.get(`/api/rates/${category}`);
 				expect(response.status()).toBe(200);
 				const text = await response.text();

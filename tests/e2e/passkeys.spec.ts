@@ -1,13 +1,13 @@
 // Passkeys as a second factor, in Chromium with a virtual authenticator (the DevTools protocol's
 // WebAuthn domain): the browser's own WebAuthn code makes and uses the credentials, so the
 // account page's script, @simplewebauthn/browser and the server are tested together.
-import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import {
 	BASE_URL,
+	checkPage,
 	expect,
-	expectNoA11yViolations,
+	freshContext,
 	registerUser,
-	screenshot,
 	signOut,
 	submitForm,
 	signInToSecondStep,
@@ -18,11 +18,6 @@ import { DATA_SHAPES } from './data-shapes';
 
 test.use({ viewport: { width: 360, height: 740 } });
 test.describe.configure({ mode: 'serial' });
-
-async function checkPage(page: Page, name: string) {
-	await expectNoA11yViolations(page);
-	await screenshot(page, name);
-}
 
 /** A platform authenticator that holds resident keys and verifies its user without asking. */
 async function addVirtualAuthenticator(page: Page): Promise<{ cdp: CDPSession; id: string }> {
@@ -70,10 +65,6 @@ async function usePasskey(page: Page): Promise<number> {
 	);
 	await page.getByRole('button', { name: 'Use a passkey' }).click();
 	return (await verdict).status();
-}
-
-async function freshContext(browser: Browser): Promise<BrowserContext> {
-	return browser.newContext({ baseURL: test.info().project.use.baseURL });
 }
 
 let doctor: { email: string; password: string; recoveryCodes: string[] };

@@ -3,15 +3,15 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import type { Download, Page } from '@playwright/test';
-import { DEMO, expect, expectNoA11yViolations, signIn, submitSignIn, test } from './fixtures';
-
-const CATEGORIES = [
-	'in_hours_session',
-	'duty_doctor',
-	'extended_access',
-	'out_of_hours',
-	'remote'
-] as const;
+import {
+	DEMO,
+	expect,
+	expectNoA11yViolations,
+	RATE_CATEGORY_CODES,
+	signIn,
+	submitSignIn,
+	test
+} from './fixtures';
 
 const FIGURE_COLUMNS = [
 	'Median £ per hour',
@@ -73,7 +73,7 @@ test.describe('as a member', () => {
 		const download = await downloadFrom(page, 'Download published figures (CSV)');
 
 		const answers = new Map<string, ApiAnswer>();
-		for (const category of CATEGORIES) {
+		for (const category of RATE_CATEGORY_CODES) {
 			const response = await page.request.get(`/api/rates/${category}`);
 			const answer = (await response.json()) as ApiAnswer;
 			expect(answer.audience).toBe('member');
@@ -89,7 +89,9 @@ test.describe('as a member', () => {
 		expect(header).toEqual(expect.arrayContaining(FIGURE_COLUMNS));
 
 		// One row per cell the member API sends, in every category; areas included.
-		const apiCells = CATEGORIES.flatMap((c) => answers.get(c)!.cells.map((cell) => ({ c, cell })));
+		const apiCells = RATE_CATEGORY_CODES.flatMap((c) =>
+			answers.get(c)!.cells.map((cell) => ({ c, cell }))
+		);
 		expect(rows).toHaveLength(apiCells.length);
 		expect(new Set(rows.map((r) => r.Level))).toEqual(new Set(['nation', 'region', 'health area']));
 		const byKey = new Map(rows.map((r) => [`${r['Kind of work code']} ${r['Geography code']}`, r]));

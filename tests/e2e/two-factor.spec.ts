@@ -1,13 +1,13 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
+	checkPage,
 	DEMO,
 	expect,
-	expectNoA11yViolations,
+	freshContext,
 	giveTotpCode,
 	nextTotpCode,
 	registerUser,
 	rememberTotpKey,
-	screenshot,
 	signIn,
 	signOut,
 	submitForm,
@@ -19,11 +19,6 @@ import { DATA_SHAPES } from './data-shapes';
 
 test.use({ viewport: { width: 360, height: 740 } });
 test.describe.configure({ mode: 'serial' });
-
-async function checkPage(page: Page, name: string) {
-	await expectNoA11yViolations(page);
-	await screenshot(page, name);
-}
 
 /** On /account/two-factor before it is on: reads the key as a person typing it would. */
 async function readKey(page: Page): Promise<string> {
@@ -136,10 +131,6 @@ test('the second step works without JavaScript', async ({ browser }) => {
 	await expect(page).toHaveURL(/\/account$/);
 	await context.close();
 });
-
-async function freshContext(browser: Browser) {
-	return browser.newContext({ baseURL: test.info().project.use.baseURL });
-}
 
 test('an administrator without a second factor must set one up before any admin page or action', async ({
 	browser

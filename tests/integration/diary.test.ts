@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, openTestDatabase, type TestDatabase } from './harness';
-import { createTestUser } from './factory';
+import { createTestUser, createTestWorkplace, morningSurgeryFields } from './factory';
 import type { Db } from '../../src/lib/server/db/index';
 import { entrySchema, jobPlanSchema, type EntryInput } from '../../src/lib/schemas/diary';
 import { parseForm } from '../../src/lib/server/forms';
@@ -57,17 +57,7 @@ function parseEntry(fields: Record<string, string>, today = TODAY) {
 }
 
 function entry(workplaceId: string, date: string, over: Partial<EntryInput> = {}): EntryInput {
-	const parsed = parseEntry({
-		date,
-		workplaceId,
-		sessionType: 'surgery',
-		start: '08:30',
-		finish: '12:40',
-		act_consulting: '180',
-		act_admin: '70',
-		con_face_to_face: '18',
-		con_telephone: '10'
-	});
+	const parsed = parseEntry(morningSurgeryFields(workplaceId, date));
 	if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
 	return { ...parsed.data, ...over };
 }
@@ -75,23 +65,16 @@ function entry(workplaceId: string, date: string, over: Partial<EntryInput> = {}
 /** A salaried doctor with a weekday-morning job plan (08:30–12:40) at £96,000 from 2021. */
 async function salariedDoctor(db: Db): Promise<{ user: string; workplaceId: string }> {
 	const user = await newUser(db);
-	const w = await createWorkplace(db, user, {
-		name: 'Long Practice',
-		kind: 'practice',
-		basis: 'salaried',
-		areaCode: '',
-		nation: 'ENG'
-	});
-	if (!w.ok) throw new Error('no workplace');
+	const workplaceId = await createTestWorkplace(db, user, { name: 'Long Practice' });
 	const form = new FormData();
-	form.set('workplaceId', w.id);
+	form.set('workplaceId', workplaceId);
 	form.set('effectiveFrom', '2021-11-01');
 	form.set('salary', '96000');
 	for (const day of [1, 2, 3, 4, 5]) form.set(`s${day}_0_type`, 'surgery');
 	const plan = parseForm(jobPlanSchema, form);
 	if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
 	await createJobPlan(db, user, plan.data);
-	return { user, workplaceId: w.id };
+	return { user, workplaceId };
 }
 
 async function countEntries(db: Db, userId: string): Promise<number> {
@@ -116,23 +99,9 @@ describe.each(DATABASES)('the diary on %s', (name) => {
 		db = t.db;
 		alice = await newUser(db);
 		bob = await newUser(db);
-		const a = await createWorkplace(db, alice, {
-			name: 'Riverside Surgery',
-			kind: 'practice',
-			basis: 'salaried',
-			areaCode: 'S08000031',
-			nation: null
-		});
-		const b = await createWorkplace(db, bob, {
-			name: 'Bob’s practice',
-			kind: 'practice',
-			basis: 'salaried',
-			areaCode: '',
-			nation: 'ENG'
-		});
-		if (!a.ok || !b.ok) throw new Error('workplaces not created');
-		practice = a.id;
-		bobPlace = b.id;
+		// An area and no nation: the nation is taken from the area.
+		practice = await createTestWorkplace(db, alice, { areaCode: 'S08000031', nation: null });
+		bobPlace = await createTestWorkplace(db, bob, { name: 'Bob’s practice' });
 	});
 	afterAll(async () => t?.close());
 
@@ -261,17 +230,10 @@ describe.each(DATABASES)('the diary on %s', (name) => {
 
 	it('never rewrites the past when the job plan changes', async () => {
 		const user = await newUser(db);
-		const w = await createWorkplace(db, user, {
-			name: 'Hill Practice',
-			kind: 'practice',
-			basis: 'salaried',
-			areaCode: '',
-			nation: 'ENG'
-		});
-		if (!w.ok) throw new Error('no workplace');
+		const workplaceId = await createTestWorkplace(db, user, { name: 'Hill Practice' });
 		const planForm = (effectiveFrom: string, extra: Record<string, string>) => {
 			const form = new FormData();
-			form.set('workplaceId', w.id);
+			form.set('workplaceId', workplaceId);
 			form.set('effectiveFrom', effectiveFrom);
 			form.set('salary', '96000');
 			for (const [k, v] of Object.entries(extra)) form.set(k, v);
@@ -283,7 +245,7 @@ describe.each(DATABASES)('the diary on %s', (name) => {
 		expect(first.data.sessions[0]).toMatchObject({ start: '08:30', end: '12:40' });
 		const created = await createJobPlan(db, user, first.data);
 		if (!created.ok) throw new Error('plan not created');
-		await createEntry(db, user, entry(w.id, '2026-11-10', { finish: '13:40' }));
+		await createEntry(db, user, entry(workplaceId, '2026-11-10', { finish: '13:40' }));
 		const before = await loadReport(db, user, { from: '2026-11-10', to: '2026-11-10' });
 		expect(before.report.days[0].plannedMinutes).toBe(250);
 		expect(before.report.days[0].extraMinutes).toBe(60);
@@ -336,20 +298,24 @@ describe.each(DATABASES)('the diary on %s', (name) => {
 
 	it('copies yesterday to today and last week to this week without doubling', async () => {
 		const user = await newUser(db);
-		const w = await createWorkplace(db, user, {
+		const workplaceId = await createTestWorkplace(db, user, {
 			name: 'Copy Practice',
-			kind: 'practice',
-			basis: 'locum',
-			areaCode: '',
-			nation: 'ENG'
+			basis: 'locum'
 		});
-		if (!w.ok) throw new Error('no workplace');
 		await createEntry(
 			db,
 			user,
-			entry(w.id, '2026-11-23', { feePence: 45000, feeBasis: 'per_session', feeExtrasPence: null })
+			entry(workplaceId, '2026-11-23', {
+				feePence: 45000,
+				feeBasis: 'per_session',
+				feeExtrasPence: null
+			})
 		);
-		await createEntry(db, user, entry(w.id, '2026-11-23', { start: '14:00', finish: '18:10' }));
+		await createEntry(
+			db,
+			user,
+			entry(workplaceId, '2026-11-23', { start: '14:00', finish: '18:10' })
+		);
 		expect(await copyDays(db, user, '2026-11-23', '2026-11-23', 1, TODAY)).toEqual({
 			copied: 2,
 			skipped: []
@@ -367,7 +333,7 @@ describe.each(DATABASES)('the diary on %s', (name) => {
 
 		// Last week (16–22 Nov) into this week: Monday is taken, Tuesday is taken, the rest is to come.
 		for (const date of ['2026-11-16', '2026-11-18', '2026-11-20']) {
-			await createEntry(db, user, entry(w.id, date));
+			await createEntry(db, user, entry(workplaceId, date));
 		}
 		const week = await copyDays(db, user, '2026-11-16', '2026-11-22', 7, TODAY);
 		expect(week.copied).toBe(0);
@@ -378,15 +344,13 @@ describe.each(DATABASES)('the diary on %s', (name) => {
 
 	it('logs from a template and keeps the contact limit', async () => {
 		const user = await newUser(db);
-		const w = await createWorkplace(db, user, {
+		const workplaceId = await createTestWorkplace(db, user, {
 			name: 'Hub',
 			kind: 'pcn_hub',
 			basis: 'locum',
-			areaCode: '',
 			nation: 'WLS'
 		});
-		if (!w.ok) throw new Error('no workplace');
-		const { date: _date, ...fields } = entry(w.id, '2026-11-21', {
+		const { date: _date, ...fields } = entry(workplaceId, '2026-11-21', {
 			sessionType: 'extended_access',
 			start: '09:00',
 			finish: '13:00',
@@ -523,15 +487,12 @@ describe.each(DATABASES)('the diary on %s', (name) => {
 
 	it('exports everything and deletes the diary alone', async () => {
 		const user = await newUser(db);
-		const w = await createWorkplace(db, user, {
+		const workplaceId = await createTestWorkplace(db, user, {
 			name: '=HYPERLINK("x")',
-			kind: 'practice',
 			basis: 'locum',
-			areaCode: '',
 			nation: 'NIR'
 		});
-		if (!w.ok) throw new Error('no workplace');
-		await createEntry(db, user, entry(w.id, '2026-11-20', { notes: 'Busy, "quoted", day' }));
+		await createEntry(db, user, entry(workplaceId, '2026-11-20', { notes: 'Busy, "quoted", day' }));
 		const data = await exportAll(db, user);
 		expect(data.entries).toHaveLength(1);
 		const rows = parse(exportCsv(data, 'entries'), { bom: true, columns: true }) as Record<

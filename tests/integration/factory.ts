@@ -1,5 +1,5 @@
 // One way for the integration tests to make the people they need: a user row as the session hook
-// would describe it, and a signed-in session for one. (Registration itself is tested through
+// would describe it, a signed-in session for one, and a workplace and a diary entry's fields. (Registration itself is tested through
 // registerUser in accounts.test.ts; everything else starts here.)
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/lib/server/db/index';
@@ -12,6 +12,8 @@ import {
 	type SessionUser
 } from '../../src/lib/server/auth/session';
 import * as clock from '../../src/lib/server/clock';
+import { createWorkplace } from '../../src/lib/server/diary/workplaces';
+import type { WorkplaceInput } from '../../src/lib/schemas/diary';
 
 export interface TestUserOptions {
 	role?: SessionUser['role'];
@@ -69,4 +71,45 @@ export async function signedInSession(db: Db, userId: string) {
 	const validated = await validateSessionToken(db, token);
 	if (!validated) throw new Error('no session');
 	return { token, ...validated };
+}
+
+/** A workplace saved as the set-up form saves one: an English salaried practice unless told. */
+export async function createTestWorkplace(
+	db: Db,
+	userId: string,
+	input: Partial<WorkplaceInput> = {}
+): Promise<string> {
+	const saved = await createWorkplace(db, userId, {
+		name: 'Riverside Surgery',
+		kind: 'practice',
+		basis: 'salaried',
+		areaCode: '',
+		nation: 'ENG',
+		...input
+	});
+	if (!saved.ok) throw new Error(`workplace not created: ${JSON.stringify(saved.errors)}`);
+	return saved.id;
+}
+
+/**
+ * A morning surgery as the entry form posts it: 08:30–12:40, 180 minutes consulting and 70 admin,
+ * 18 face-to-face and 10 telephone contacts.
+ */
+export function morningSurgeryFields(
+	workplaceId: string,
+	date: string,
+	over: Record<string, string> = {}
+): Record<string, string> {
+	return {
+		date,
+		workplaceId,
+		sessionType: 'surgery',
+		start: '08:30',
+		finish: '12:40',
+		act_consulting: '180',
+		act_admin: '70',
+		con_face_to_face: '18',
+		con_telephone: '10',
+		...over
+	};
 }

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, openTestDatabase, type TestDatabase } from './harness';
-import { createTestUser } from './factory';
+import { createTestUser, createTestWorkplace, morningSurgeryFields } from './factory';
 import type { Db } from '../../src/lib/server/db/index';
 import { findEntries, findEntry } from '../../src/lib/server/diary/entries';
-import { createWorkplace } from '../../src/lib/server/diary/workplaces';
 import { applySyncBatch, findEntryUpdatedAt } from '../../src/lib/server/diary/sync';
 import { syncBatchSchema, type SyncChange } from '../../src/lib/schemas/offline-sync';
 
@@ -14,31 +13,8 @@ async function newUser(db: Db): Promise<string> {
 	return (await createTestUser(db, 'Sync', { doctorKind: 'salaried', verified: false })).id;
 }
 
-async function newWorkplace(db: Db, userId: string): Promise<string> {
-	const saved = await createWorkplace(db, userId, {
-		name: 'Riverside Surgery',
-		kind: 'practice',
-		basis: 'salaried',
-		areaCode: '',
-		nation: 'ENG'
-	});
-	if (!saved.ok) throw new Error('workplace not created');
-	return saved.id;
-}
-
 function fields(workplaceId: string, over: Record<string, string> = {}): Record<string, string> {
-	return {
-		date: '2026-11-23',
-		workplaceId,
-		sessionType: 'surgery',
-		start: '08:30',
-		finish: '12:40',
-		act_consulting: '180',
-		act_admin: '70',
-		con_face_to_face: '18',
-		con_telephone: '10',
-		...over
-	};
+	return morningSurgeryFields(workplaceId, '2026-11-23', over);
 }
 
 function create(f: Record<string, string>): SyncChange {
@@ -58,8 +34,8 @@ describe.each(DATABASES)('offline sync (%s)', (name) => {
 		db = t.db;
 		alice = await newUser(db);
 		bob = await newUser(db);
-		place = await newWorkplace(db, alice);
-		bobPlace = await newWorkplace(db, bob);
+		place = await createTestWorkplace(db, alice);
+		bobPlace = await createTestWorkplace(db, bob);
 	});
 	afterAll(async () => t?.close());
 

@@ -96,12 +96,7 @@ export class SoftAuthenticator {
 			this.coseKey()
 		]);
 		const authData = this.authenticatorData(rpId, FLAG_UP | FLAG_UV | FLAG_AT, attested);
-		const clientDataJSON = JSON.stringify({
-			type: 'webauthn.create',
-			challenge: options.challenge,
-			origin,
-			crossOrigin: false
-		});
+		const clientDataJSON = clientData('webauthn.create', options.challenge, origin);
 		const attestationObject = encodeCbor(
 			new Map<Cbor, Cbor>([
 				['fmt', 'none'],
@@ -109,18 +104,11 @@ export class SoftAuthenticator {
 				['authData', authData]
 			])
 		);
-		return {
-			id: this.id,
-			rawId: this.id,
-			type: 'public-key' as const,
-			clientExtensionResults: {},
-			authenticatorAttachment: 'platform' as const,
-			response: {
-				clientDataJSON: b64url(clientDataJSON),
-				attestationObject: b64url(attestationObject),
-				transports: ['internal' as const]
-			}
-		};
+		return this.credential({
+			clientDataJSON: b64url(clientDataJSON),
+			attestationObject: b64url(attestationObject),
+			transports: ['internal' as const]
+		});
 	}
 
 	/** navigator.credentials.get(): signs the challenge with the current counter. */
@@ -131,29 +119,34 @@ export class SoftAuthenticator {
 	) {
 		const rpId = options.rpId ?? new URL(origin).hostname;
 		const authData = this.authenticatorData(rpId, FLAG_UP | FLAG_UV);
-		const clientDataJSON = JSON.stringify({
-			type: 'webauthn.get',
-			challenge: options.challenge,
-			origin,
-			crossOrigin: false
-		});
+		const clientDataJSON = clientData('webauthn.get', options.challenge, origin);
 		// ES256 as WebAuthn carries it: ECDSA over authData ‖ SHA-256(clientDataJSON), DER-encoded.
 		const signature = sign('sha256', Buffer.concat([authData, sha256(clientDataJSON)]), {
 			key: this.privateKey,
 			dsaEncoding: 'der'
 		});
+		return this.credential({
+			clientDataJSON: b64url(clientDataJSON),
+			authenticatorData: b64url(authData),
+			signature: b64url(signature),
+			...(userHandle ? { userHandle } : {})
+		});
+	}
+
+	/** The credential as the browser hands it to the page, around one ceremony's response. */
+	private credential<R>(response: R) {
 		return {
 			id: this.id,
 			rawId: this.id,
 			type: 'public-key' as const,
 			clientExtensionResults: {},
 			authenticatorAttachment: 'platform' as const,
-			response: {
-				clientDataJSON: b64url(clientDataJSON),
-				authenticatorData: b64url(authData),
-				signature: b64url(signature),
-				...(userHandle ? { userHandle } : {})
-			}
+			response
 		};
 	}
+}
+
+/** The client data the browser makes for a ceremony: what it is, the server's challenge, the page. */
+function clientData(type: 'webauthn.create' | 'webauthn.get', challenge: string, origin: string) {
+	return JSON.stringify({ type, challenge, origin, crossOrigin: false });
 }

@@ -193,7 +193,7 @@ export interface QuarterWindow {
 	fromMonth: string;
 	/** Last work month in the window, inclusive: the quarter's last month. */
 	toMonth: string;
-	/** The twelve months, oldest first. */
+	/** The `WINDOW_MONTHS` months, oldest first. */
 	months: string[];
 }
 
@@ -260,11 +260,16 @@ export function nextDueDate(
 	return { quarterEnd: quarter, dueOn: dueDateOf(quarter, lagMonths) };
 }
 
-/** The rolling twelve work months ending with the quarter (§3.4). */
+/** How many work months a published quarter's figures cover (§3.4). */
+export const WINDOW_MONTHS = 12;
+
+/** The rolling `WINDOW_MONTHS` work months ending with the quarter (§3.4). */
 export function windowForQuarter(quarterEnd: IsoDate): QuarterWindow {
 	const endMonth = parseQuarterEnd(quarterEnd);
-	const months = Array.from({ length: 12 }, (_, i) => monthOfIndex(endMonth - 11 + i));
-	return { quarterEnd, fromMonth: months[0], toMonth: months[11], months };
+	const months = Array.from({ length: WINDOW_MONTHS }, (_, i) =>
+		monthOfIndex(endMonth - (WINDOW_MONTHS - 1) + i)
+	);
+	return { quarterEnd, fromMonth: months[0], toMonth: months[WINDOW_MONTHS - 1], months };
 }
 
 /**

@@ -4,6 +4,8 @@ import {
 	allGeoUnits,
 	ancestorsOf,
 	childrenOf,
+	comparablePlaces,
+	DEFAULT_COMPARE_PLACES,
 	findGeoUnit,
 	isAreaCode,
 	nationOfRegion,
@@ -191,5 +193,20 @@ describe('parseAreaCode', () => {
 		]) {
 			expect(parseAreaCode(value)).toBeNull();
 		}
+	});
+});
+
+describe('comparablePlaces', () => {
+	it('offers a nation that is one region, and an area that is its whole region, once', () => {
+		const codes = comparablePlaces().map((u) => u.code);
+		expect(codes).toContain('TLM');
+		expect(codes).not.toContain(SCOTLAND);
+		expect(codes).toContain(ENGLAND);
+		expect(new Set(codes).size).toBe(codes.length);
+	});
+
+	it('includes the places shown before any is chosen', () => {
+		const codes = comparablePlaces().map((u) => u.code);
+		for (const code of DEFAULT_COMPARE_PLACES) expect(codes).toContain(code);
 	});
 });

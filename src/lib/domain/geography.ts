@@ -126,3 +126,16 @@ export function isSingleRegionNation(code: string): boolean {
 	const unit = findGeoUnit(code);
 	return unit?.level === 'nation' && (childrenOf(code)?.length ?? 0) === 1;
 }
+
+/**
+ * The places the comparison offers: every unit, with a nation that is one region and an area that
+ * is its whole region offered once (as the region).
+ */
+export function comparablePlaces(): GeoUnit[] {
+	return allGeoUnits()
+		.filter((u) => !isSingleRegionNation(u.code))
+		.filter((u) => !(u.level === 'area' && (childrenOf(u.parentCode ?? '')?.length ?? 0) === 1));
+}
+
+/** What the comparison shows before a place is chosen: North East England beside Scotland. */
+export const DEFAULT_COMPARE_PLACES: readonly string[] = ['TLC', 'TLM'];

@@ -379,10 +379,21 @@ const salary = optionalString.transform((v, ctx) => {
 });
 
 /**
+ * A planned session given no activity minutes is consulting with this share of admin: 70 of a
+ * standard session's 250 minutes (180 + 70), above the 1 h per 3 h clinical of DESIGN §2.
+ */
+export const PLANNED_ADMIN_SHARE = 0.28;
+
+/** The admin minutes of a planned session of `span` minutes given no activity minutes. */
+export function plannedAdminMinutes(span: number): number {
+	return Math.round(span * PLANNED_ADMIN_SHARE);
+}
+
+/**
  * The weekly pattern editor posts fixed slots (s{weekday}_{slot}_type/start/end/act_*). A slot with
  * a type is planned; an empty end is a standard 4 h 10 min session, an empty start the slot's usual
- * start; with no activity minutes the session is planned as consulting with 28 % admin (180 + 70
- * minutes of a standard session, above the 1 h per 3 h clinical of DESIGN §2).
+ * start; with no activity minutes the session is planned as consulting with `PLANNED_ADMIN_SHARE`
+ * of admin.
  */
 export const jobPlanSchema = z
 	.object({
@@ -460,7 +471,7 @@ export const jobPlanSchema = z
 				if (bad) continue;
 				const total = ACTIVITY_KINDS.reduce((s, k) => s + activities[k], 0);
 				if (total === 0) {
-					activities.admin = Math.round(span * 0.28);
+					activities.admin = plannedAdminMinutes(span);
 					activities.consulting = span - activities.admin;
 				} else if (total > span) {
 					ctx.addIssue({

@@ -14,6 +14,12 @@ export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
 	reset_password: 1 * HOUR_MS
 };
 
+/** How long a link of `purpose` works, in words for its email and the pages that mention it. */
+export function describeTokenLifetime(purpose: TokenPurpose): string {
+	const hours = TOKEN_LIFETIME_MS[purpose] / HOUR_MS;
+	return hours === 1 ? 'one hour' : `${hours} hours`;
+}
+
 type Result<T, E extends string> =
 	({ ok: true } & T) | { ok: false; error: E; field?: string; message: string };
 
@@ -94,7 +100,7 @@ export const TOKEN_PROBLEM_MESSAGES: Record<TokenPurpose, Record<TokenProblem, s
 	},
 	reset_password: {
 		invalid: 'This reset link is not valid. Ask for a new one below.',
-		expired: 'This reset link has expired (links last one hour). Ask for a new one below.',
+		expired: `This reset link has expired (links last ${describeTokenLifetime('reset_password')}). Ask for a new one below.`,
 		used: 'This reset link has already been used. Ask for a new one below if you still need it.'
 	}
 };
@@ -108,7 +114,7 @@ export async function sendVerificationEmail(
 	await queueEmail(db, {
 		to: user.email,
 		subject: 'Confirm your email for Sessional',
-		text: `Hello ${user.name},\n\nConfirm your email address by opening this link (it works for 48 hours):\n\n${origin}/verify-email?token=${token}\n\nIf you did not register for Sessional, ignore this email.\n`
+		text: `Hello ${user.name},\n\nConfirm your email address by opening this link (it works for ${describeTokenLifetime('verify_email')}):\n\n${origin}/verify-email?token=${token}\n\nIf you did not register for Sessional, ignore this email.\n`
 	});
 }
 
@@ -197,7 +203,7 @@ export async function requestPasswordReset(db: Db, email: string, origin: string
 	await queueEmail(db, {
 		to: user.email,
 		subject: 'Reset your Sessional password',
-		text: `Hello ${user.name},\n\nSomeone (we hope you) asked to reset your Sessional password. Open this link within one hour to choose a new one:\n\n${origin}/reset-password?token=${token}\n\nIf it was not you, ignore this email: your password stays as it is.\n`
+		text: `Hello ${user.name},\n\nSomeone (we hope you) asked to reset your Sessional password. Open this link within ${describeTokenLifetime('reset_password')} to choose a new one:\n\n${origin}/reset-password?token=${token}\n\nIf it was not you, ignore this email: your password stays as it is.\n`
 	});
 }
 

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/connection';
 import {
+	describeTokenLifetime,
 	inspectAuthToken,
 	requestPasswordReset,
 	resetPassword,
@@ -37,7 +38,11 @@ export const actions: Actions = {
 			return invalid(form, { form: retryMessage('reset', limit.retryAfterSeconds) }, 429);
 		}
 		await requestPasswordReset(db, parsed.data.email, url.origin);
-		return { requested: true, email: parsed.data.email };
+		return {
+			requested: true,
+			email: parsed.data.email,
+			linkLifetime: describeTokenLifetime('reset_password')
+		};
 	},
 	reset: async ({ request, cookies }) => {
 		const form = await request.formData();

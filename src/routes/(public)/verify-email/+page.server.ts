@@ -3,6 +3,7 @@ import { redirect } from '@sveltejs/kit';
 import { invalid } from '$lib/server/forms';
 import { getDb } from '$lib/server/db/connection';
 import {
+	describeTokenLifetime,
 	sendVerificationEmail,
 	TOKEN_PROBLEM_MESSAGES,
 	verifyEmail
@@ -23,7 +24,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	}
 	if (url.searchParams.has('verified')) return { outcome: 'verified' as const };
 	if (locals.user?.emailVerified) return { outcome: 'already' as const };
-	return { outcome: url.searchParams.has('sent') ? ('sent' as const) : ('waiting' as const) };
+	return {
+		outcome: url.searchParams.has('sent') ? ('sent' as const) : ('waiting' as const),
+		linkLifetime: describeTokenLifetime('verify_email')
+	};
 };
 
 export const actions: Actions = {

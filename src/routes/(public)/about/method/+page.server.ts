@@ -11,6 +11,7 @@ import {
 import { TREND_QUARTERS } from '$lib/server/rates/read';
 import { publicationSettings } from '$lib/server/rates/settings';
 import { getDb } from '$lib/server/db/connection';
+import { WINDOW_MONTHS } from '$lib/domain/calendar';
 
 // The page explains the rules in force, so every figure on it comes from the code that applies them.
 export const load: PageServerLoad = async () => {
@@ -38,6 +39,7 @@ export const load: PageServerLoad = async () => {
 		minContributors,
 		detailContributors,
 		lagMonths,
+		windowMonths: WINDOW_MONTHS,
 		categories: RATE_CATEGORIES.map(({ code, name, description }) => ({ code, name, description })),
 		countBands: [...bands.values()],
 		trendQuarters: TREND_QUARTERS,

@@ -5,7 +5,7 @@ import { keptRateCells } from '$lib/server/rates/cache';
 import { currentPublishedSnapshot, readPublished } from '$lib/server/rates/published';
 import { listRateCategories } from '$lib/server/rates/read';
 import { publicationSettings } from '$lib/server/rates/settings';
-import { allGeoUnits, childrenOf, isSingleRegionNation } from '$lib/domain/geography';
+import { comparablePlaces, DEFAULT_COMPARE_PLACES } from '$lib/domain/geography';
 import type { MemberCell } from '$lib/domain/published-cell';
 
 const MAX_PLACES = 4;
@@ -16,12 +16,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const audience = await rateAudienceFor(db, locals.user);
 	const snapshot = await currentPublishedSnapshot();
 	const categories = await readPublished(snapshot, listRateCategories);
-	// A nation that is one region, and an area that is its whole region, are offered once.
-	const units = allGeoUnits();
-	const places = units
-		.filter((u) => !isSingleRegionNation(u.code))
-		.filter((u) => !(u.level === 'area' && (childrenOf(u.parentCode ?? '')?.length ?? 0) === 1))
-		.map((u) => ({ code: u.code, name: u.shortName, level: u.level }));
+	const places = comparablePlaces().map((u) => ({
+		code: u.code,
+		name: u.shortName,
+		level: u.level
+	}));
 	if (audience !== 'member') {
 		// Non-members get the page's frame and how to join; no figure is read for them at all.
 		return { member: false as const, categories, places };
@@ -32,7 +31,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const chosenCategories = [...new Set(url.searchParams.getAll('category'))].filter((c) =>
 		categories.some((k) => k.code === c)
 	);
-	const placeCodes = chosenPlaces.length ? chosenPlaces.slice(0, MAX_PLACES) : ['TLC', 'TLM'];
+	const placeCodes = chosenPlaces.length
+		? chosenPlaces.slice(0, MAX_PLACES)
+		: [...DEFAULT_COMPARE_PLACES];
 	const categoryCodes = (chosenCategories.length ? chosenCategories : [categories[0].code]).slice(
 		0,
 		MAX_CATEGORIES
