@@ -20,13 +20,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-	openDb,
-	setupDatabase,
-	toNumber,
-	type Db,
-	type DbTarget
-} from '../src/lib/server/db/index';
+import { openDb, setupDatabase, type Db, type DbTarget } from '../src/lib/server/db/index';
 import { seedScale } from '../scripts/seed/scale';
 import { publishDueSnapshots } from '../src/lib/server/rates/publication';
 import { publicationSettings } from '../src/lib/server/rates/settings';
@@ -42,6 +36,7 @@ import {
 	NO_ANSWER_SECONDS,
 	preflight,
 	runMix,
+	storedSaves,
 	describe,
 	fmt,
 	type Alone,
@@ -223,12 +218,7 @@ async function main(): Promise<boolean> {
 
 		// Every save that answered 303 must be in the diary (a save in flight at the end may be too).
 		db = await openDb(target);
-		const { n } = await db
-			.selectFrom('worked_sessions')
-			.select((eb) => eb.fn.countAll().as('n'))
-			.where('notes', '=', 'load test')
-			.executeTakeFirstOrThrow();
-		const stored = toNumber(n);
+		const stored = await storedSaves(db);
 		const answered = preflightPosts + paced.postsStored + (max?.postsStored ?? 0);
 		record.diaryWrites = { answered303: answered, stored };
 

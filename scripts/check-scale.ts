@@ -13,19 +13,28 @@
 // on a correctness failure, never on a time: the waits are for events, with generous caps against
 // a hang. Flags: --app-dir DIR (a build made elsewhere; default: the checkout's, or a private
 // build when it has none), --users N (30), --seconds S (40).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { buildApp, hasBuild, ROOT } from '../tools/build';
+import { selfSignedPem } from '../tools/certificate';
 import { freePort } from '../tools/ports';
 import { startPrimaryAndReplica, type StartedPrimaryAndReplica } from '../tools/postgres';
 import { startBuiltServer, type RunningServer } from '../tools/server';
-import { describe, fmt, makePeople, preflight, runMix, type MixRun } from '../tools/load-mix';
+import {
+	describe,
+	fmt,
+	makePeople,
+	preflight,
+	runMix,
+	storedSaves,
+	type MixRun
+} from '../tools/load-mix';
 import { openDb, toNumber, type Db } from '../src/lib/server/db/index';
 import { migrations } from '../db/migrations/index';
 import { seedScale } from './seed/scale';
@@ -179,31 +188,7 @@ async function main(): Promise<boolean> {
 		);
 
 		// HAProxy with the deploy/ file as shipped, on ports of its own.
-		const pem = join(dir, 'sessional.pem');
-		const cert = spawnSync(
-			'openssl',
-			[
-				'req',
-				'-x509',
-				'-newkey',
-				'rsa:2048',
-				'-nodes',
-				'-days',
-				'1',
-				'-subj',
-				'/CN=localhost',
-				'-keyout',
-				join(dir, 'key.pem'),
-				'-out',
-				join(dir, 'cert.pem')
-			],
-			{ encoding: 'utf8' }
-		);
-		if (cert.status !== 0) throw new Error(`openssl: ${cert.stderr}`);
-		writeFileSync(
-			pem,
-			readFileSync(join(dir, 'cert.pem'), 'utf8') + readFileSync(join(dir, 'key.pem'), 'utf8')
-		);
+		const pem = selfSignedPem(dir);
 		haproxy = spawn('haproxy', ['-db', '-f', join(ROOT, 'deploy', 'haproxy-instances.cfg')], {
 			env: {
 				...process.env,
@@ -318,12 +303,7 @@ async function main(): Promise<boolean> {
 				? 'the restarted instance logged "read replica unavailable" and answered from the primary'
 				: 'the restarted instance never needed the replica'
 		);
-		const { n } = await db
-			.selectFrom('worked_sessions')
-			.select((eb) => eb.fn.countAll().as('n'))
-			.where('notes', '=', 'load test')
-			.executeTakeFirstOrThrow();
-		const stored = toNumber(n);
+		const stored = await storedSaves(db);
 		const acknowledged = checked.posts + run.postsStored;
 		check(
 			'every acknowledged diary save is in the database',

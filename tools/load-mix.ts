@@ -9,9 +9,12 @@ import autocannon, { type Instance, type Request } from 'autocannon';
 import { RATE_CATEGORY_CODES } from '../src/lib/domain/rate-units';
 import { addDays } from '../src/lib/domain/calendar';
 import { nearestRank, sortedTimes } from './stats';
-import type { Db } from '../src/lib/server/db/index';
+import { toNumber, type Db } from '../src/lib/server/db/index';
 import { createSession, generateSessionToken } from '../src/lib/server/auth/session';
 import { SCALE_EMAIL_DOMAIN } from '../scripts/seed/scale';
+
+/** What every diary save of the mix writes in its notes, to count them afterwards. */
+const LOAD_NOTE = 'load test';
 
 /**
  * An answer not come after this long counts as none (an error). Only a hang should reach it: the
@@ -127,7 +130,7 @@ export function doctorSteps(doctor: Doctor, today: string): Step[] {
 			act_admin: '60',
 			con_face_to_face: '16',
 			con_telephone: '8',
-			notes: 'load test'
+			notes: LOAD_NOTE
 		}).toString();
 	return [
 		get('GET /diary', '/diary'),
@@ -740,4 +743,14 @@ export async function makePeople(
 		user.steps = [...user.steps.slice(k), ...user.steps.slice(0, k)];
 	}
 	return { users, seenByRole, doctors, memberIds };
+}
+
+/** The diary entries the mix's saves wrote: each save answered 303 must be one of them. */
+export async function storedSaves(db: Db): Promise<number> {
+	const { n } = await db
+		.selectFrom('worked_sessions')
+		.select((eb) => eb.fn.countAll().as('n'))
+		.where('notes', '=', LOAD_NOTE)
+		.executeTakeFirstOrThrow();
+	return toNumber(n);
 }

@@ -32,6 +32,22 @@ function runScript(args: string[], env: Record<string, string>, input = '') {
 	});
 }
 
+/** `npm run admin -- create first-admin@example.org --password-stdin` with these settings. */
+function createFirstAdmin(env: Record<string, string>) {
+	return runScript(
+		[
+			'--import',
+			'tsx',
+			join('scripts', 'admin.ts'),
+			'create',
+			'first-admin@example.org',
+			'--password-stdin'
+		],
+		env,
+		`${PASSWORD}\n`
+	);
+}
+
 test('the demo signs in at 127.0.0.1 as well as at localhost', async ({ page }) => {
 	const address = `http://127.0.0.1:${E2E_PORT}`;
 	await page.goto(`${address}/login`, { waitUntil: 'networkidle' });
@@ -88,18 +104,7 @@ test('npm run serve on a new database: no demo accounts; the administrator made 
 }) => {
 	const dataDir = mkdtempSync(join(tmpdir(), 'sessional-serve-'));
 	// The embedded database has one process at a time: the administrator is made before serving.
-	const created = runScript(
-		[
-			'--import',
-			'tsx',
-			join('scripts', 'admin.ts'),
-			'create',
-			'first-admin@example.org',
-			'--password-stdin'
-		],
-		{ DATA_DIR: dataDir },
-		`${PASSWORD}\n`
-	);
+	const created = createFirstAdmin({ DATA_DIR: dataDir });
 	expect(created.stdout).toMatch(/Created administrator first-admin@example\.org\./);
 
 	// The harness waits for /healthz; a server that exits at start fails the test with its output.
@@ -170,18 +175,7 @@ test('npm run serve on a fresh PostgreSQL database: migrated at start, no demo a
 		// On PostgreSQL the administrator can be made while the server runs (README). Run with the
 		// server's settings; a wrong one is named in a line, as the server names it, not a stack trace.
 		const createAdmin = (env: Record<string, string>) =>
-			runScript(
-				[
-					'--import',
-					'tsx',
-					join('scripts', 'admin.ts'),
-					'create',
-					'first-admin@example.org',
-					'--password-stdin'
-				],
-				{ ...settings, NODE_ENV: 'production', ...env },
-				`${PASSWORD}\n`
-			);
+			createFirstAdmin({ ...settings, NODE_ENV: 'production', ...env });
 		const refused = createAdmin({ ALLOW_HTTP_ORIGIN: '' });
 		expect(refused.status).toBe(1);
 		expect(refused.stderr).toMatch(/ORIGIN: must be https:\/\/ in production/);

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hasBuild, ROOT } from '../../tools/build';
+import { selfSignedPem } from '../../tools/certificate';
 import { freePort } from '../../tools/ports';
 import { startBuiltServer, type RunningServer } from '../../tools/server';
 
@@ -31,31 +32,7 @@ describe('behind HAProxy (deploy/haproxy.cfg)', { timeout: 600_000 }, () => {
 	let httpPort: number;
 
 	beforeAll(async () => {
-		const cert = spawnSync(
-			'openssl',
-			[
-				'req',
-				'-x509',
-				'-newkey',
-				'rsa:2048',
-				'-nodes',
-				'-days',
-				'1',
-				'-subj',
-				'/CN=localhost',
-				'-keyout',
-				join(dir, 'key.pem'),
-				'-out',
-				join(dir, 'cert.pem')
-			],
-			{ encoding: 'utf8' }
-		);
-		expect(cert.status, cert.stderr).toBe(0);
-		const { readFileSync } = await import('node:fs');
-		writeFileSync(
-			join(dir, 'sessional.pem'),
-			readFileSync(join(dir, 'cert.pem'), 'utf8') + readFileSync(join(dir, 'key.pem'), 'utf8')
-		);
+		const pem = selfSignedPem(dir);
 
 		// CI and `npm test` build before; a bare `vitest` on a fresh clone builds a copy of its own.
 		const appDir = hasBuild(ROOT) ? ROOT : buildApp();
@@ -83,7 +60,7 @@ describe('behind HAProxy (deploy/haproxy.cfg)', { timeout: 600_000 }, () => {
 				...process.env,
 				SESSIONAL_HTTPS_BIND: `127.0.0.1:${httpsPort}`,
 				SESSIONAL_HTTP_BIND: `127.0.0.1:${httpPort}`,
-				SESSIONAL_CERT: join(dir, 'sessional.pem'),
+				SESSIONAL_CERT: pem,
 				SESSIONAL_APP: new URL(server.origin).host
 			},
 			stdio: ['ignore', 'pipe', 'pipe']
